@@ -103,9 +103,9 @@ def _compile(pattern: str, ignore_case: bool) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE if ignore_case else 0)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Config:
-    """The merged, validated configuration of one run."""
+    """The merged, validated configuration of one run (hashed by identity: load it once)."""
 
     settings: dict[str, dict[str, Any]]
     rules: tuple[Rule, ...]
@@ -145,7 +145,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 def _check_settings(data: dict[str, Any], file: str, *, partial: bool) -> None:
     for table, values in data.items():
-        if table in ("rule", "language"):
+        if table == "rule" or (table == "language" and isinstance(values, str) and not partial):
             continue
         if table not in SETTINGS_TYPES:
             raise ConfigError(file, table, f"unknown table (known: {', '.join(SETTINGS_TYPES)})")
@@ -184,10 +184,14 @@ def _parse_rule(raw: Any, language: str, file: str, index: int) -> Rule:
     if not isinstance(name, str) or not re.fullmatch(r"[a-z0-9_]+", name):
         raise ConfigError(file, f"{where}.name", "must be a lower-case name of letters, digits and _")
     where = f"rule {name!r}"
+    # a user's file lists rules of several languages: each rule may name its own
+    language = raw.get("language", language)
+    if not isinstance(language, str) or not re.fullmatch(r"[a-z]{2,8}", language):
+        raise ConfigError(file, f"{where}.language", "must be a language code such as \"de\"")
     kind = raw.get("kind")
     if kind not in RULE_KINDS:
         raise ConfigError(file, f"{where}.kind", f"unknown rule kind {kind!r} (known: {', '.join(RULE_KINDS)})")
-    allowed = {"name", "kind", "description", "pattern", "tokens", "ignore_case", "max_words", "until", "caption"}
+    allowed = {"name", "kind", "description", "pattern", "tokens", "ignore_case", "max_words", "until", "caption", "language"}
     for key in raw:
         if key not in allowed:
             raise ConfigError(file, f"{where}.{key}", "unknown key")
@@ -240,6 +244,8 @@ def _parse_rule(raw: Any, language: str, file: str, index: int) -> Rule:
 
 def _rules_from(data: dict[str, Any], file: str, default_language: str | None) -> list[Rule]:
     language = data.get("language", default_language)
+    if not isinstance(language, str):  # a user's file: [language] is the settings table
+        language = default_language
     raw_rules = data.get("rule", [])
     if raw_rules and not isinstance(language, str):
         raise ConfigError(file, "language", "a rule file needs language = \"<code>\" (or \"common\")")
@@ -275,7 +281,7 @@ def load_config(user_file: str | Path | None = None, config_dir: str | Path | No
             if table in SETTINGS_TYPES:
                 merged[table].update(values)
         settings = merged
-        for rule in _rules_from(data, str(user_path), data.get("language", "user")):
+        for rule in _rules_from(data, str(user_path), "user"):
             rules[rule.name] = rule
         files.append(str(user_path))
 

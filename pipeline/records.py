@@ -58,5 +58,6 @@ class Extracted:
     url: str | None = None
     kind: str = "html"
     encoding: str = ""
+    listing: str = ""  # why the page looks like an index/category page, or "" for an article
     removed: list[Removal] = field(default_factory=list)
     repairs: list[Repair] = field(default_factory=list)

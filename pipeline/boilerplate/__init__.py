@@ -1,0 +1,184 @@
+"""Strip boilerplate lines from an article's paragraphs with the named rules of ``config/rules``.
+
+The code implements the rule *kinds*; the rule files list the rules. Every removed line is
+recorded with the full name of the rule that removed it, so ``--explain`` and the article's
+``removed`` counts can say why each line went.
+
+Cross-page repetition ("this line is on most pages of the site") is decided elsewhere, over
+all pages of a run (:mod:`pipeline.boilerplate.repeated`); here it arrives as a set of line
+keys, so this step stays a pure function of one page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.config import Config, Rule
+from pipeline.records import Removal
+
+REPEATED_RULE = "site.repeated_line"
+TITLE_RULE = "page.title_repeated"
+
+# A caption is one sentence: no sentence end followed by a capitalised word inside it.
+_SENTENCE_BREAK = re.compile(r"[^\W\d_]{2,}[.!?][\"“”»’]?\s+[^\W\d_]")
+_WORD = re.compile(r"\S+")
+_KEY_STRIP = re.compile(r"[\W_]+")
+
+# Teaser blocks under a related/check-also heading: short headlines and teaser text.
+TEASER_MAX_WORDS = 45
+TEASER_MAX_LINES = 8
+CAPTION_MAX_WORDS = 45
+
+
+def word_count(line: str) -> int:
+    return len(_WORD.findall(line))
+
+
+def line_key(line: str) -> str:
+    """The normalised form under which a line is counted across a site's pages.
+
+    >>> line_key("  Folgen Sie uns auf   Facebook! ")
+    'folgen sie uns auf facebook'
+    """
+    return _KEY_STRIP.sub(" ", line.casefold()).strip()
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The line rules of a configuration, grouped by kind in the order they are tried."""
+
+    blocks: tuple[Rule, ...]
+    credits: tuple[Rule, ...]
+    lines: tuple[Rule, ...]
+    inlines: tuple[Rule, ...]
+
+    @classmethod
+    def from_config(cls, config: Config) -> "RuleSet":
+        return _ruleset_for(config)
+
+    def match(self, line: str, words: int) -> Rule | None:
+        """The first whole-line rule (block, credit or line) that matches ``line``."""
+        for group in (self.blocks, self.credits, self.lines):
+            for rule in group:
+                if rule.max_words and words > rule.max_words:
+                    continue
+                if rule.regex.search(line):
+                    return rule
+        return None
+
+
+@lru_cache(maxsize=8)
+def _ruleset_for(config: Config) -> RuleSet:
+    langs = set(config.get("rules", "languages"))
+
+    def wanted(rule: Rule) -> bool:
+        return not langs or rule.language in langs or rule.language in ("common", "user")
+
+    rules = [r for r in config.rules if wanted(r)]
+    return RuleSet(
+        blocks=tuple(r for r in rules if r.kind == "block_start"),
+        credits=tuple(r for r in rules if r.kind == "credit"),
+        lines=tuple(r for r in rules if r.kind == "line_regex"),
+        inlines=tuple(r for r in rules if r.kind == "inline_regex"),
+    )
+
+
+def is_caption(line: str, words: int) -> bool:
+    """A photo caption is a single sentence of moderate length."""
+    return 0 < words <= CAPTION_MAX_WORDS and not _SENTENCE_BREAK.search(line)
+
+
+def strip_boilerplate(
+    paragraphs: list[str],
+    rules: RuleSet,
+    *,
+    repeated: frozenset[str] | set[str] = frozenset(),
+    title: str | None = None,
+) -> tuple[list[str], list[Removal]]:
+    """Remove boilerplate paragraphs; return the kept ones and a record of each removal.
+
+    >>> from pipeline.config import load_config
+    >>> rules = RuleSet.from_config(load_config())
+    >>> kept, removed = strip_boilerplate(
+    ...     ["Werbung", "Der Rat tagte am Montag lange.", "Siehe auch  Neue Brücke eröffnet"], rules)
+    >>> kept
+    ['Der Rat tagte am Montag lange.']
+    >>> [r.rule for r in removed]
+    ['de.ad_label', 'de.see_also']
+    """
+    kept: list[str] = []
+    removed: list[Removal] = []
+    title_key = line_key(title) if title else None
+    i, n = 0, len(paragraphs)
+    while i < n:
+        line = paragraphs[i].strip()
+        if not line:
+            i += 1
+            continue
+        words = word_count(line)
+        if title_key and not kept and line_key(line) == title_key:
+            removed.append(Removal(TITLE_RULE, line))
+            i += 1
+            continue
+        rule = rules.match(line, words)
+        # named rules first: a block heading that is also repeated must still take its block
+        if rule is None and repeated and line_key(line) in repeated:
+            removed.append(Removal(REPEATED_RULE, line))
+            i += 1
+            continue
+        if rule is None:
+            for inline in rules.inlines:
+                new = inline.regex.sub("", line).strip()
+                if new != line:
+                    removed.append(Removal(inline.name, line))
+                    line = new
+            if line:
+                kept.append(line)
+            i += 1
+            continue
+        removed.append(Removal(rule.name, line))
+        i += 1
+        if rule.kind == "block_start":
+            i = _drop_block(paragraphs, i, rule, rules, removed)
+        elif rule.kind == "credit" and rule.caption != "none":
+            if rule.caption == "next" and i < n:
+                nxt = paragraphs[i].strip()
+                nwords = word_count(nxt)
+                if is_caption(nxt, nwords) and rules.match(nxt, nwords) is None:
+                    removed.append(Removal(rule.name, nxt))
+                    i += 1
+            elif rule.caption == "previous" and kept:
+                prev = kept[-1]
+                if is_caption(prev, word_count(prev)):
+                    removed.append(Removal(rule.name, kept.pop()))
+    return kept, removed
+
+
+def _drop_block(paragraphs: list[str], i: int, rule: Rule, rules: RuleSet, removed: list[Removal]) -> int:
+    """Drop what follows a block heading; return the index of the first line kept."""
+    n = len(paragraphs)
+    if rule.until == "end":
+        while i < n:
+            if paragraphs[i].strip():
+                removed.append(Removal(rule.name, paragraphs[i].strip()))
+            i += 1
+        return i
+    limit = rule.until if isinstance(rule.until, int) else TEASER_MAX_LINES
+    taken = 0
+    while i < n and taken < limit:
+        line = paragraphs[i].strip()
+        if not line:
+            i += 1
+            continue
+        words = word_count(line)
+        # Another rule's line ends the block: that rule removes it under its own name.
+        if rules.match(line, words) is not None:
+            break
+        if rule.until == "teaser" and words > TEASER_MAX_WORDS:
+            break
+        removed.append(Removal(rule.name, line))
+        taken += 1
+        i += 1
+    return i

@@ -1,0 +1,145 @@
+"""Word-frequency evidence for short texts, from wordfreq's "small" word lists.
+
+Character n-gram detectors (langdetect, fastText) are weak on one or two words:
+``kostenlose`` or ``undervisere`` has n-grams shared by many related languages.
+A frequency lexicon answers a different question, "how common is this exact
+word in language L?", which is what tells Danish from Norwegian or Portuguese
+from Spanish on a single word.  wordfreq ships its lists inside the package
+(no download), with every word of frequency >= 1e-6 for 39 alphabetic
+languages (the Chinese, Japanese and Korean lists need word segmentation and are
+left out; their scripts are told apart by the n-gram detectors anyway).
+
+Memory: a Python dict of the 1.6 million (word, language) pairs takes ~190 MB,
+far over a worker's budget.  We keep only a 48-bit hash of each word packed with
+the language index and the frequency in centibels into one unsigned 64-bit
+integer, in 256 sorted ``array('Q')`` shards (~13 MB in all), and look words up
+by binary search.  The hash is Python's own ``hash(str)``, computed when the
+lexicon is built in this process, so the per-process hash seed does not matter.
+A false hit needs a 48-bit collision: about 6e-9 per word looked up.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from array import array
+from bisect import bisect_left
+
+# wordfreq lists that are not used (need word segmentation, see above)
+_SKIPPED_LISTS = frozenset({"zh", "ja", "ko"})
+# wordfreq list -> the detector codes it speaks for
+_LIST_ALIASES = {
+    "nb": ("no", "nn"),  # Norwegian Bokmal; Nynorsk shares most of its vocabulary
+    "sh": ("sh", "hr", "sr", "bs"),  # Serbo-Croatian (Latin script)
+    "fil": ("tl",),  # Filipino / Tagalog
+}
+
+_HASH_MASK = (1 << 48) - 1
+_LANG_BITS = 6  # up to 64 lists
+_CB_BITS = 10  # centibels 0..1023 (the small lists stop at 600 cB = 1e-6)
+_CB_MAX = (1 << _CB_BITS) - 1
+_TAG_BITS = _LANG_BITS + _CB_BITS
+_SHARD_SHIFT = 64 - 8
+
+# score of a word found at frequency f: ln(f / FLOOR); words not in a list score 0
+FLOOR_LOG10 = -8.0
+_LN10 = math.log(10.0)
+
+# letters with their combining marks (Devanagari vowel signs are marks, not letters)
+_TOKEN_PATTERN = r"[\p{L}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*"
+_COMMA_CEDILLA = str.maketrans("șțşţ", "şţșț")
+
+
+def _word_key(word: str) -> int:
+    return (hash(word) & _HASH_MASK) << _TAG_BITS
+
+
+class Lexicon:
+    """Packed word -> (language, frequency) table; build once per process."""
+
+    def __init__(self) -> None:
+        import regex  # a wordfreq dependency; re has no \p{M}
+        import wordfreq  # imported here: only needed when the lexicon is built
+
+        self._token = regex.compile(_TOKEN_PATTERN)
+
+        available = wordfreq.available_languages("small")
+        lists = sorted(lang for lang in available if lang not in _SKIPPED_LISTS)
+        if len(lists) > (1 << _LANG_BITS):
+            raise RuntimeError(f"wordfreq has {len(lists)} lists, more than the lexicon packs")
+        self.lists: tuple[str, ...] = tuple(lists)
+        self.codes: tuple[tuple[str, ...], ...] = tuple(_LIST_ALIASES.get(lang, (lang,)) for lang in lists)
+        self.covered: frozenset[str] = frozenset(code for codes in self.codes for code in codes)
+        shards = [array("Q") for _ in range(256)]
+        entries = 0
+        for index, lang in enumerate(lists):
+            buckets = wordfreq.read_cBpack(available[lang])
+            for centibels, words in enumerate(buckets):
+                if not words:
+                    continue
+                tag = (index << _CB_BITS) | min(centibels, _CB_MAX)
+                for word in words:
+                    key = _word_key(word) | tag
+                    shards[key >> _SHARD_SHIFT].append(key)
+                entries += len(words)
+            del buckets
+        # sort shard by shard: a transient list of ~6k ints at a time, not 1.6 M
+        self._shards = [array("Q", sorted(shard)) for shard in shards]
+        self.entries = entries
+
+    def lookup(self, word: str) -> list[tuple[int, int]]:
+        """[(list index, centibels)] for an already case-folded word."""
+        base = _word_key(word)
+        shard = self._shards[base >> _SHARD_SHIFT]
+        i = bisect_left(shard, base)
+        end = base + (1 << _TAG_BITS)
+        hits = []
+        while i < len(shard) and shard[i] < end:
+            tag = shard[i] & ((1 << _TAG_BITS) - 1)
+            hits.append((tag >> _CB_BITS, tag & _CB_MAX))
+            i += 1
+        return hits
+
+    def _variant_hits(self, folded: str, token: str) -> dict[int, int]:
+        """{list index: centibels} for one word, trying its spelling variants."""
+        variants = [folded]
+        if "I" in token or "\u0130" in token:  # Turkish dotted/dotless i
+            variants.append(token.replace("\u0130", "i").replace("I", "\u0131").casefold().replace("\u2019", "'"))
+        if any(ch in folded for ch in "șțşţ"):  # Romanian commas vs Turkish cedillas
+            variants.append(folded.translate(_COMMA_CEDILLA))
+        best: dict[int, int] = {}
+        for variant in variants:
+            for index, centibels in self.lookup(variant):
+                if centibels < best.get(index, _CB_MAX + 1):
+                    best[index] = centibels
+        return best
+
+    def word_hits(self, token: str) -> list[dict[int, int]]:
+        """One {list index: centibels} per word of the token.
+
+        A token with an apostrophe that no list knows as a whole is split into
+        its parts, the way wordfreq splits French and Italian elisions
+        (``l'homme`` -> ``l``, ``homme``; ``don't`` stays whole).
+        """
+        folded = token.casefold().replace("\u2019", "'")
+        hits = self._variant_hits(folded, token)
+        if hits or "'" not in folded:
+            return [hits]
+        return [self._variant_hits(part, part) for part in folded.split("'") if part]
+
+    def scores(self, text: str, max_words: int = 64) -> dict[str, float]:
+        """Sum over the words of ln(frequency / 1e-8), per detector language code.
+
+        Only languages in :attr:`covered` can get a score; a word missing from a
+        list adds 0 for that language.  At most ``max_words`` tokens are read.
+        """
+        totals: dict[str, float] = {}
+        for n, match in enumerate(self._token.finditer(unicodedata.normalize("NFC", text))):
+            if n >= max_words:
+                break
+            for hits in self.word_hits(match.group()):
+                for index, centibels in hits.items():
+                    value = _LN10 * (-centibels / 100.0 - FLOOR_LOG10)
+                    for code in self.codes[index]:
+                        totals[code] = totals.get(code, 0.0) + value
+        return totals

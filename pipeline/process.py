@@ -1,0 +1,278 @@
+"""One page through the steps: the code batch runs and single-page runs share.
+
+Two phases, because lines repeated across a site's pages can only be judged once every page
+has been extracted:
+
+1. :func:`extract_page`: read, decode, extract, fix encoding. Gives a JSON-able record with the
+   page's paragraphs, metadata and the hashes of its lines (for the site counts).
+2. :func:`clean_record`: boilerplate rules and repeated lines, punctuation repairs, language,
+   article JSON. Gives the article dict or a reject dict.
+
+Both are pure functions of their arguments (plus the files they read), so the shard tasks, the
+single-page CLI and the notebook API produce identical results.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import signal
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pipeline import __version__
+from pipeline.boilerplate import RuleSet, strip_boilerplate
+from pipeline.boilerplate.repeated import page_line_hashes, repeated_keys, site_of
+from pipeline.config import Config, load_config_cached
+from pipeline.errors import PageRejected
+from pipeline.extract import extract_html, extract_text_dump
+from pipeline.language import detect_paragraphs
+from pipeline.read import decode_page, read_page_bytes
+from pipeline.records import Extracted, PageFile, Removal, Repair
+from pipeline.repair import RepairConfig, fix_encoding_with_log, repair_punctuation_with_log
+
+STEPS = ("read", "extract", "boilerplate", "repair", "language")
+
+
+class PageTimeout(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """Raise :class:`PageTimeout` in this thread after ``seconds`` (main thread only)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _expire(signum: int, frame: Any) -> None:
+        raise PageTimeout()
+
+    previous = signal.signal(signal.SIGALRM, _expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def page_id(source: str) -> str:
+    """A stable id: the same source gives the same id in every run."""
+    return hashlib.sha1(source.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def reject(source: str, reason: str, detail: str = "") -> dict[str, Any]:
+    return {"source": source, "reason": reason, "detail": detail}
+
+
+def _prune_tokens(config: Config) -> frozenset[str]:
+    return frozenset(t.lower() for r in config.rules_of_kind("dom_tokens") for t in r.tokens)
+
+
+def _fix_encoding(extracted: Extracted) -> None:
+    paragraphs, repairs = [], []
+    for paragraph in extracted.paragraphs:
+        fixed, log = fix_encoding_with_log(paragraph)
+        repairs.extend(log)
+        if fixed.strip():
+            paragraphs.append(fixed.strip())
+    extracted.paragraphs = paragraphs
+    for field in ("title", "author", "sitename"):
+        value = getattr(extracted, field)
+        if value:
+            fixed, log = fix_encoding_with_log(value)
+            repairs.extend(log)
+            setattr(extracted, field, fixed.strip() or None)
+    extracted.repairs.extend(repairs)
+
+
+def extract_page(page: PageFile, config: Config, data: bytes | None = None) -> dict[str, Any]:
+    """Phase 1 for one page: an extract record, or a record holding a reject."""
+    timings: dict[str, float] = {}
+    base = {"source": page.source, "key": page.key}
+    limits = config.settings["limits"]
+    try:
+        with deadline(limits["page_timeout_seconds"]):
+            started = time.process_time()
+            if data is None:
+                data = read_page_bytes(
+                    page.path,
+                    max_file_bytes=limits["max_file_bytes"],
+                    max_decompressed_bytes=limits["max_decompressed_bytes"],
+                )
+            decoded = decode_page(data, page.source)
+            timings["read"] = time.process_time() - started
+
+            started = time.process_time()
+            if decoded.kind == "html":
+                extracted = extract_html(
+                    decoded.text,
+                    prune=_prune_tokens(config),
+                    max_chars=limits["max_html_chars"],
+                    max_depth=limits["max_tree_depth"],
+                    options=config.settings["extract"],
+                )
+                _fix_encoding(extracted)
+            else:
+                # dumps are fixed first: the headline search reads the lines
+                fixed, log = fix_encoding_with_log(decoded.text)
+                rules = RuleSet.from_config(config)
+                extracted = extract_text_dump(fixed, is_noise=lambda line: rules.match(line, len(line.split())) is not None)
+                extracted.repairs.extend(log)
+            extracted.encoding = decoded.encoding
+            timings["extract"] = time.process_time() - started
+    except PageRejected as exc:
+        return base | {"reject": reject(page.source, exc.reason, exc.detail), "timings": timings}
+    except PageTimeout:
+        return base | {
+            "reject": reject(page.source, "timeout", f"over {limits['page_timeout_seconds']} s"),
+            "timings": timings,
+        }
+    except RecursionError:
+        return base | {"reject": reject(page.source, "no_article", "page structure too deep to parse"), "timings": timings}
+
+    if not extracted.paragraphs:
+        detail = "no text found in the page" if decoded.kind == "html" else "no paragraphs in the dump"
+        return base | {"reject": reject(page.source, "no_article", detail), "timings": timings}
+    if extracted.listing:
+        return base | {"reject": reject(page.source, "no_article", f"index or category page: {extracted.listing}"),
+                       "timings": timings}
+    site = site_of(extracted.url, page.source)
+    return base | {
+        "kind": extracted.kind,
+        "encoding": extracted.encoding,
+        "site": site,
+        "title": extracted.title,
+        "date": extracted.date,
+        "author": extracted.author,
+        "sitename": extracted.sitename,
+        "url": extracted.url,
+        "paragraphs": extracted.paragraphs,
+        "removed": [[r.rule, r.line] for r in extracted.removed],
+        "repairs": [[r.name, r.before, r.after] for r in extracted.repairs],
+        "hashes": page_line_hashes(site, extracted.paragraphs),
+        "timings": timings,
+    }
+
+
+def boilerplate_step(
+    record: dict[str, Any], config: Config, *, counts: dict[int, int], site_pages: int
+) -> tuple[list[str], list[Removal]]:
+    """Rules and repeated lines over an extract record: kept paragraphs, and every removal."""
+    rules = RuleSet.from_config(config)
+    paragraphs = record["paragraphs"]
+    repeated = repeated_keys(record["site"], paragraphs, counts, site_pages, config.settings["repeated_lines"])
+    kept, removed = strip_boilerplate(paragraphs, rules, repeated=repeated, title=record["title"])
+    return kept, [Removal(rule, line) for rule, line in record["removed"]] + removed
+
+
+def repair_step(record: dict[str, Any], kept: list[str], config: Config) -> tuple[list[str], str | None, list[Repair]]:
+    """Punctuation repairs over the kept paragraphs and the title; every repair is logged."""
+    repair_config = RepairConfig.from_settings(config.settings["repair"])
+    repairs = [Repair(*r) for r in record["repairs"]]
+    repaired = []
+    for paragraph in kept:
+        fixed, log = repair_punctuation_with_log(paragraph, config=repair_config)
+        repairs.extend(log)
+        if fixed.strip():
+            repaired.append(fixed.strip())
+    title = record["title"]
+    if title:
+        title, log = repair_punctuation_with_log(title, config=repair_config)
+        repairs.extend(log)
+        title = title.strip() or None
+    return repaired, title, repairs
+
+
+def clean_record(
+    record: dict[str, Any],
+    config: Config,
+    *,
+    counts: dict[int, int] | None = None,
+    site_pages: int = 1,
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Phase 2 for one page: ``(article or reject, details)``.
+
+    ``details`` holds what ``--explain`` prints and the report counts: every removed line with
+    its rule, every repair with its before/after, and the time per step. The article itself
+    only holds deterministic fields.
+    """
+    source = record["source"]
+    timings = dict(record.get("timings", {}))
+    if "reject" in record:
+        return record["reject"], {"removed": [], "repairs": [], "timings": timings}
+
+    started = time.process_time()
+    kept, removed = boilerplate_step(record, config, counts=counts or {}, site_pages=site_pages)
+    timings["boilerplate"] = time.process_time() - started
+
+    started = time.process_time()
+    repaired, title, repairs = repair_step(record, kept, config)
+    timings["repair"] = time.process_time() - started
+
+    started = time.process_time()
+    language, probability = detect_paragraphs(repaired)
+    timings["language"] = time.process_time() - started
+
+    details = {"removed": removed, "repairs": repairs, "timings": timings}
+    text = "\n".join(repaired)
+    article_settings = config.settings["article"]
+    if not text.strip():
+        return reject(source, "no_article", "nothing left after removing boilerplate"), details
+    if len(text) < article_settings["min_chars"]:
+        return reject(source, "too_short", f"{len(text)} characters, under {article_settings['min_chars']}"), details
+    allowed = article_settings["allowed_languages"]
+    if allowed and language not in allowed:
+        return reject(source, "language_not_allowed", f"language {language}, allowed {', '.join(allowed)}"), details
+
+    article = {
+        "id": page_id(source),
+        "source": source,
+        "url": record["url"],
+        "title": title,
+        "date": record["date"],
+        "author": record["author"],
+        "sitename": record["sitename"],
+        "language": language,
+        "language_probability": round(probability, 4),
+        "text": text,
+        "kind": record["kind"],
+        "encoding": record["encoding"],
+        "removed": dict(sorted(Counter(r.rule for r in removed).items())),
+        "repairs": dict(sorted(Counter(r.name for r in repairs).items())),
+        "pipeline": {"version": __version__, "config": config.digest},
+    }
+    return article, details
+
+
+def clean_single_page(
+    page: str | Path | bytes,
+    *,
+    source: str | None = None,
+    config: Config | None = None,
+) -> dict[str, Any]:
+    """Clean one page (path or bytes) through both phases; site counts come from it alone."""
+    config = config or load_config_cached()
+    return run_single_page(page, source=source, config=config)[0]
+
+
+def run_single_page(
+    page: str | Path | bytes, *, source: str | None = None, config: Config
+) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """``(article or reject, details, extract record)`` for one page, for the CLI's ``page``."""
+    if isinstance(page, (bytes, bytearray)):
+        name = source or "page.html"
+        page_file = PageFile(source=name, path="", size=len(page), mtime_ns=0)
+        record = extract_page(page_file, config, data=bytes(page))
+    else:
+        path = Path(page)
+        stat = path.stat()
+        page_file = PageFile(source=source or path.name, path=str(path.resolve()), size=stat.st_size, mtime_ns=stat.st_mtime_ns)
+        record = extract_page(page_file, config)
+    result, details = clean_record(record, config)
+    return result, details, record

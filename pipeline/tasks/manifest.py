@@ -1,0 +1,82 @@
+"""Which pages a run covers, which shard each page belongs to, and what fingerprints them.
+
+Walking the folder is cheap (stat only), so every task process computes the manifest itself
+instead of reading a manifest file, and caches it for the life of the process. A page's shard
+is a stable hash of its source path, so adding pages never moves the others (until the shard
+count doubles), and a shard's fingerprint changes only when one of its own pages does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.read import find_pages
+from pipeline.records import PageFile
+
+
+@dataclass(frozen=True)
+class Manifest:
+    input_dir: str
+    pages: tuple[PageFile, ...]
+    skipped: tuple[tuple[str, int], ...]
+    shard_count: int
+    shards: tuple[tuple[PageFile, ...], ...]
+
+    def fingerprint(self, shard: int, config_digest: str) -> str:
+        digest = hashlib.sha256(f"{config_digest}\x00{self.shard_count}\x00{shard}".encode())
+        for page in self.shards[shard]:
+            digest.update(page.key.encode("utf-8", "surrogateescape") + b"\x01")
+        return digest.hexdigest()[:20]
+
+    def run_fingerprint(self, config_digest: str) -> str:
+        digest = hashlib.sha256(f"{config_digest}\x00{self.shard_count}".encode())
+        for shard in range(self.shard_count):
+            digest.update(self.fingerprint(shard, config_digest).encode())
+        return digest.hexdigest()[:20]
+
+
+def shard_count_for(pages: int, shard_size: int) -> int:
+    """Powers of two, so a growing folder rarely changes the count.
+
+    >>> shard_count_for(0, 500), shard_count_for(500, 500), shard_count_for(501, 500), shard_count_for(100_000, 500)
+    (1, 1, 2, 256)
+    """
+    needed = max(1, math.ceil(pages / max(1, shard_size)))
+    return 1 << (needed - 1).bit_length()
+
+
+def shard_of(source: str, shard_count: int) -> int:
+    digest = hashlib.blake2b(source.encode("utf-8", "surrogateescape"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") % shard_count
+
+
+@lru_cache(maxsize=4)
+def build_manifest(input_dir: str, only: str, shard_size: int) -> Manifest:
+    """The manifest of ``input_dir``, or of the one page ``only`` (a debugging run)."""
+    if only:
+        path = Path(only)
+        stat = path.stat()
+        base = Path(input_dir) if input_dir else path.parent
+        try:
+            source = path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            source = path.name
+        page = PageFile(source=source, path=str(path.resolve()), size=stat.st_size, mtime_ns=stat.st_mtime_ns)
+        return Manifest(str(base), (page,), (), 1, ((page,),))
+    pages, skipped = find_pages(input_dir)
+    count = shard_count_for(len(pages), shard_size)
+    buckets: list[list[PageFile]] = [[] for _ in range(count)]
+    for page in pages:
+        buckets[shard_of(page.source, count)].append(page)
+    return Manifest(
+        input_dir=os.path.abspath(input_dir),
+        pages=tuple(pages),
+        skipped=tuple(sorted(skipped.items())),
+        shard_count=count,
+        shards=tuple(tuple(sorted(b, key=lambda p: p.source)) for b in buckets),
+    )

@@ -1,0 +1,106 @@
+"""The write step: the output contract's files, written atomically and deterministically.
+
+Every file is written to a temporary name in the same folder and renamed into place, so a
+killed run never leaves half a file under a final name, and readers see old or new, never a mix.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+ARTICLES_JSONL = "articles.jsonl"
+REJECTS_JSONL = "rejects.jsonl"
+REPORT_JSON = "report.json"
+ARTICLES_DIR = "articles"
+
+# mkstemp creates 0600 files; outputs get the usual permissions, as open() would give them.
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+FILE_MODE = 0o666 & ~_UMASK
+
+_UNSAFE_PART = re.compile(r"[\x00-\x1f\x7f\\:*?\"<>|]")
+
+
+def dumps_line(obj: dict[str, Any]) -> str:
+    """One JSON Lines line: UTF-8 text kept as is, key order as built, no trailing spaces."""
+    return json.dumps(obj, ensure_ascii=False, separators=(", ", ": ")) + "\n"
+
+
+def dumps_pretty(obj: dict[str, Any]) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+
+
+@contextlib.contextmanager
+def atomic_open(path: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
+    """Open a temporary file next to ``path``; rename it over ``path`` only on success."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:60]}.", suffix=".tmp", dir=target.parent)
+    try:
+        encoding = None if "b" in mode else "utf-8"
+        with os.fdopen(fd, mode, encoding=encoding, newline=None if "b" in mode else "\n") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, FILE_MODE)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def atomic_write(path: str | Path, data: str | bytes) -> None:
+    with atomic_open(path, "wb" if isinstance(data, bytes) else "w") as handle:
+        handle.write(data)
+
+
+def write_if_changed(path: str | Path, data: str) -> bool:
+    """Write only when the content differs (incremental runs touch few files)."""
+    target = Path(path)
+    try:
+        if target.read_text(encoding="utf-8") == data:
+            return False
+    except (FileNotFoundError, UnicodeDecodeError, IsADirectoryError):
+        pass
+    atomic_write(target, data)
+    return True
+
+
+def article_relpath(source: str, article_id: str) -> str:
+    """Where an article's JSON goes under ``OUT/articles/``, never outside it.
+
+    >>> article_relpath("site/2024/page.html", "ab12")
+    'site/2024/page.html.json'
+    >>> article_relpath("../../etc/passwd", "ab12")
+    '_/_/etc/passwd.json'
+    >>> article_relpath("odd\\nname.txt", "ab12")
+    'odd_name.txt.json'
+    """
+    parts = []
+    for part in source.replace("\\", "/").split("/"):
+        if part in ("", ".", ".."):
+            part = "_"
+        part = _UNSAFE_PART.sub("_", part)
+        if part.startswith("-"):
+            part = "_" + part[1:]
+        parts.append(part[:200])
+    rel = "/".join(parts) + ".json"
+    if len(rel.encode("utf-8", "surrogateescape")) > 1000:
+        rel = f"_long/{article_id}.json"
+    return rel
+
+
+def article_file(out_dir: str | Path, source: str, article_id: str) -> Path:
+    base = (Path(out_dir) / ARTICLES_DIR).resolve()
+    path = (base / article_relpath(source, article_id)).resolve()
+    if base not in path.parents:
+        path = base / "_unsafe" / f"{article_id}.json"
+    return path
