@@ -47,7 +47,7 @@ CAPTION_SIDES = {"next", "previous", "none"}
 
 # The expected type of every setting in reinschrift.toml: table -> key -> type.
 SETTINGS_TYPES: dict[str, dict[str, type | tuple[type, ...]]] = {
-    "run": {"shard_size": int, "workers": int, "lock": str},
+    "run": {"shard_size": int, "min_shards": int, "workers": int, "lock": str},
     "limits": {
         "max_file_bytes": int,
         "max_decompressed_bytes": int,

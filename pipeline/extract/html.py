@@ -214,8 +214,10 @@ def extract_html(
     listing = ""
     longest = max((len(p.split()) for p in paragraphs), default=0)
     not_article = bool(og_type) and not og_type.startswith(("article", "news", "blog"))
-    if longest < LISTING_MAX_PARAGRAPH_WORDS and (
-        (not_article and max(teasers, articles) >= LISTING_MIN_TEASERS)
+    # on a listing, the extracted paragraphs are the teasers' excerpts: as many as teasers
+    teaser_share = teasers >= 0.5 * len(paragraphs)
+    if longest < LISTING_MAX_PARAGRAPH_WORDS and teaser_share and (
+        (not_article and teasers >= LISTING_MIN_TEASERS)
         or min(teasers, articles) >= LISTING_MANY_TEASERS
     ):
         listing = f"{teasers} teaser headlines, {articles} <article> elements, no paragraph over {LISTING_MAX_PARAGRAPH_WORDS} words"

@@ -73,6 +73,7 @@ class RunParameters(luigi.Task):
             os.path.abspath(self.input_dir) if self.input_dir else "",
             os.path.abspath(self.only) if self.only else "",
             self.config.get("run", "shard_size"),
+            self.config.get("run", "min_shards"),
         )
 
     def work(self, *parts: str) -> Path:

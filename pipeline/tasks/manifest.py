@@ -40,13 +40,18 @@ class Manifest:
         return digest.hexdigest()[:20]
 
 
-def shard_count_for(pages: int, shard_size: int) -> int:
+def shard_count_for(pages: int, shard_size: int, min_shards: int = 1) -> int:
     """Powers of two, so a growing folder rarely changes the count.
 
-    >>> shard_count_for(0, 500), shard_count_for(500, 500), shard_count_for(501, 500), shard_count_for(100_000, 500)
-    (1, 1, 2, 256)
+    At least ``min_shards`` (but never more shards than pages), so a small folder still
+    keeps every worker busy; the count never depends on the machine, only on the folder.
+
+    >>> shard_count_for(0, 500, 8), shard_count_for(5, 500, 8), shard_count_for(396, 500, 8)
+    (1, 8, 8)
+    >>> shard_count_for(100_000, 500, 8), shard_count_for(1_000_000, 2000, 8)
+    (256, 512)
     """
-    needed = max(1, math.ceil(pages / max(1, shard_size)))
+    needed = max(1, math.ceil(pages / max(1, shard_size)), min(min_shards, pages))
     return 1 << (needed - 1).bit_length()
 
 
@@ -56,7 +61,7 @@ def shard_of(source: str, shard_count: int) -> int:
 
 
 @lru_cache(maxsize=4)
-def build_manifest(input_dir: str, only: str, shard_size: int) -> Manifest:
+def build_manifest(input_dir: str, only: str, shard_size: int, min_shards: int = 1) -> Manifest:
     """The manifest of ``input_dir``, or of the one page ``only`` (a debugging run)."""
     if only:
         path = Path(only)
@@ -69,7 +74,7 @@ def build_manifest(input_dir: str, only: str, shard_size: int) -> Manifest:
         page = PageFile(source=source, path=str(path.resolve()), size=stat.st_size, mtime_ns=stat.st_mtime_ns)
         return Manifest(str(base), (page,), (), 1, ((page,),))
     pages, skipped = find_pages(input_dir)
-    count = shard_count_for(len(pages), shard_size)
+    count = shard_count_for(len(pages), shard_size, min_shards)
     buckets: list[list[PageFile]] = [[] for _ in range(count)]
     for page in pages:
         buckets[shard_of(page.source, count)].append(page)

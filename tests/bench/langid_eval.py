@@ -65,7 +65,7 @@ def right_wrong(rows: list[dict], preds: list[str | None]) -> tuple[float, float
 
 
 def fit_platt(raw: list[float], ok: list[int]) -> tuple[float, float]:
-    """Logistic regression of correctness on logit(raw top probability)."""
+    """Logistic regression of correctness on logit(raw)."""
     xs = []
     for p in raw:
         p = min(max(p, 1e-9), 1 - 1e-9)
@@ -173,8 +173,8 @@ def main(argv: list[str] | None = None) -> int:
                 sample = language._prepare(r["text"])
                 if language._letters(sample) < language.MIN_CHARS:
                     continue
-                label, p = language._posterior(sample).top()
-                raw_all.append(p)
+                label, p1, p2 = language._posterior(sample).top()
+                raw_all.append(p1 / (p1 + p2))  # logit of this is ln(p1 / p2)
                 ok_all.append(int(label == r["lang"]))
 
     # speed on article-sized text

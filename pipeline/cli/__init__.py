@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from pipeline.config import CONFIG_DIR, Config, load_config
+from pipeline.config import CONFIG_DIR, Config, load_config_cached
 from pipeline.errors import ConfigError
 
 LUIGI_CONFIG = CONFIG_DIR / "luigi.cfg"
@@ -59,11 +59,23 @@ def output_lock(out_dir: Path, wait: bool) -> Iterator[None]:
 
 
 def _load_config(path: str | None) -> Config:
-    try:
-        return load_config(path)
-    except ConfigError as exc:
-        print(f"reinschrift: bad configuration: {exc}", file=sys.stderr)
-        raise SystemExit(EXIT_USAGE) from None
+    # the same cached object the tasks load, so what warm_up() builds is reused;
+    # a ConfigError goes up to main(), which reports it before any page is touched
+    return load_config_cached(str(Path(path).resolve()) if path else None)
+
+
+def warm_up(config: Config) -> None:
+    """Load what every page needs once, before Luigi forks its worker processes.
+
+    Luigi runs each task in a forked process when workers > 1; models loaded here are
+    shared copy-on-write instead of being loaded again by every shard.
+    """
+    from pipeline.boilerplate import RuleSet
+    from pipeline.language import preload
+
+    preload()
+    RuleSet.from_config(config)
+    config.digest  # noqa: B018 - computed once
 
 
 def _pending_pages(out_dir: Path, manifest: Any) -> tuple[int, int]:
@@ -85,6 +97,11 @@ def _pending_pages(out_dir: Path, manifest: Any) -> tuple[int, int]:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from pipeline.tasks.manifest import build_manifest
+
+    # a run sees the folder and the config as they are now, also in a long-lived process
+    build_manifest.cache_clear()
+    load_config_cached.cache_clear()
     config = _load_config(args.config)
     input_dir = Path(args.input_dir)
     if not input_dir.is_dir():
@@ -111,7 +128,8 @@ def _run_locked(args: argparse.Namespace, config: Config, input_dir: Path, out_d
     from pipeline.tasks.manifest import build_manifest
 
     started = time.monotonic()
-    manifest = build_manifest(str(input_dir.resolve()), "", config.get("run", "shard_size"))
+    warm_up(config)
+    manifest = build_manifest(str(input_dir.resolve()), "", config.get("run", "shard_size"), config.get("run", "min_shards"))
     new, done = _pending_pages(out_dir, manifest)
     task = WriteOutputs(input_dir=str(input_dir.resolve()), output_dir=str(out_dir.resolve()),
                         config_file=str(Path(args.config).resolve()) if args.config else "")
@@ -252,9 +270,23 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# Sub-command modules register themselves here: each has `register(subparsers)`.
+EXTRA_COMMANDS: tuple[str, ...] = ()
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    return args.func(args)
+    import importlib
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    for name in EXTRA_COMMANDS:
+        importlib.import_module(f"pipeline.cli.{name}").register(sub)
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except ConfigError as exc:
+        print(f"reinschrift: bad configuration: {exc}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 if __name__ == "__main__":
