@@ -13,10 +13,16 @@ class PageFile:
     path: str  # absolute path on disk
     size: int
     mtime_ns: int
+    # a page inside a container file (a WARC record, a JSON Lines line): its byte offset in
+    # ``path`` and how to read it ("warc", or "jsonl:<html field>:<url field>"); -1 = a whole file
+    offset: int = -1
+    member: str = ""
 
     @property
     def key(self) -> str:
         """What decides whether a cached result for this page is still good."""
+        if self.offset >= 0:
+            return f"{self.source}\x00{self.size}\x00{self.mtime_ns}\x00{self.offset}\x00{self.member}"
         return f"{self.source}\x00{self.size}\x00{self.mtime_ns}"
 
 

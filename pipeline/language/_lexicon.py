@@ -24,13 +24,16 @@ import math
 import unicodedata
 from array import array
 from bisect import bisect_left
+from itertools import islice
 
 # wordfreq lists that are not used (need word segmentation, see above)
 _SKIPPED_LISTS = frozenset({"zh", "ja", "ko"})
 # wordfreq list -> the detector codes it speaks for
 _LIST_ALIASES = {
-    "nb": ("no", "nn"),  # Norwegian Bokmal; Nynorsk shares most of its vocabulary
-    "sh": ("sh", "hr", "sr", "bs"),  # Serbo-Croatian (Latin script)
+    "nb": ("no",),  # Norwegian (Bokmal list; Nynorsk is merged into "no" too)
+    # Serbo-Croatian in Latin script; not "sr": Serbian is mostly written in Cyrillic,
+    # where this list would only count against it
+    "sh": ("sh", "hr", "bs"),
     "fil": ("tl",),  # Filipino / Tagalog
 }
 
@@ -39,15 +42,20 @@ _LANG_BITS = 6  # up to 64 lists
 _CB_BITS = 10  # centibels 0..1023 (the small lists stop at 600 cB = 1e-6)
 _CB_MAX = (1 << _CB_BITS) - 1
 _TAG_BITS = _LANG_BITS + _CB_BITS
+_TAG_SPAN = 1 << _TAG_BITS
+_TAG_MASK = _TAG_SPAN - 1
+_CB_NONE = _CB_MAX + 1
 _SHARD_SHIFT = 64 - 8
 
 # score of a word found at frequency f: ln(f / FLOOR); words not in a list score 0
 FLOOR_LOG10 = -8.0
 _LN10 = math.log(10.0)
+_VALUES = tuple(_LN10 * (-cb / 100.0 - FLOOR_LOG10) for cb in range(_CB_MAX + 1))  # by centibels
 
 # letters with their combining marks (Devanagari vowel signs are marks, not letters)
 _TOKEN_PATTERN = r"[\p{L}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*"
 _COMMA_CEDILLA = str.maketrans("șțşţ", "şţșț")
+_COMMA_CEDILLA_CHARS = frozenset("șțşţ")
 
 
 def _word_key(word: str) -> int:
@@ -87,31 +95,34 @@ class Lexicon:
         self._shards = [array("Q", sorted(shard)) for shard in shards]
         self.entries = entries
 
-    def lookup(self, word: str) -> list[tuple[int, int]]:
-        """[(list index, centibels)] for an already case-folded word."""
+    def lookup(self, word: str, best: dict[int, int] | None = None) -> dict[int, int]:
+        """{list index: centibels} for an already case-folded word, merged into
+        `best` (keeping the more frequent spelling) when given."""
+        if best is None:
+            best = {}
         base = _word_key(word)
         shard = self._shards[base >> _SHARD_SHIFT]
+        end = base + _TAG_SPAN
+        n = len(shard)
         i = bisect_left(shard, base)
-        end = base + (1 << _TAG_BITS)
-        hits = []
-        while i < len(shard) and shard[i] < end:
-            tag = shard[i] & ((1 << _TAG_BITS) - 1)
-            hits.append((tag >> _CB_BITS, tag & _CB_MAX))
+        while i < n:
+            key = shard[i]
+            if key >= end:
+                break
+            index = (key & _TAG_MASK) >> _CB_BITS
+            centibels = key & _CB_MAX
+            if centibels < best.get(index, _CB_NONE):
+                best[index] = centibels
             i += 1
-        return hits
+        return best
 
     def _variant_hits(self, folded: str, token: str) -> dict[int, int]:
         """{list index: centibels} for one word, trying its spelling variants."""
-        variants = [folded]
+        best = self.lookup(folded)
         if "I" in token or "\u0130" in token:  # Turkish dotted/dotless i
-            variants.append(token.replace("\u0130", "i").replace("I", "\u0131").casefold().replace("\u2019", "'"))
-        if any(ch in folded for ch in "șțşţ"):  # Romanian commas vs Turkish cedillas
-            variants.append(folded.translate(_COMMA_CEDILLA))
-        best: dict[int, int] = {}
-        for variant in variants:
-            for index, centibels in self.lookup(variant):
-                if centibels < best.get(index, _CB_MAX + 1):
-                    best[index] = centibels
+            self.lookup(token.replace("\u0130", "i").replace("I", "\u0131").casefold().replace("\u2019", "'"), best)
+        if _COMMA_CEDILLA_CHARS.intersection(folded):  # Romanian commas vs Turkish cedillas
+            self.lookup(folded.translate(_COMMA_CEDILLA), best)
         return best
 
     def word_hits(self, token: str) -> list[dict[int, int]]:
@@ -133,13 +144,14 @@ class Lexicon:
         Only languages in :attr:`covered` can get a score; a word missing from a
         list adds 0 for that language.  At most ``max_words`` tokens are read.
         """
-        totals: dict[str, float] = {}
-        for n, match in enumerate(self._token.finditer(unicodedata.normalize("NFC", text))):
-            if n >= max_words:
-                break
+        by_list: dict[int, float] = {}
+        values = _VALUES
+        for match in islice(self._token.finditer(unicodedata.normalize("NFC", text)), max_words):
             for hits in self.word_hits(match.group()):
                 for index, centibels in hits.items():
-                    value = _LN10 * (-centibels / 100.0 - FLOOR_LOG10)
-                    for code in self.codes[index]:
-                        totals[code] = totals.get(code, 0.0) + value
+                    by_list[index] = by_list.get(index, 0.0) + values[centibels]
+        totals: dict[str, float] = {}
+        for index, value in by_list.items():
+            for code in self.codes[index]:
+                totals[code] = totals.get(code, 0.0) + value
         return totals

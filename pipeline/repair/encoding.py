@@ -164,7 +164,8 @@ def remove_soft_hyphens(text: str) -> str:
     return logged_sub("remove_soft_hyphens", _SOFT_HYPHEN_RE, text, lambda m: "")
 
 
-_ZERO_WIDTH_RE = re.compile("[\u200b\u2060\ufeff]+|[\u200c\u200d]+")
+_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]+")
+_JOINERS = "\u200c\u200d"
 
 
 def _latin_or_space(ch: str) -> bool:
@@ -175,15 +176,14 @@ def _latin_or_space(ch: str) -> bool:
     return code < 0x80 or 0xC0 <= code <= 0x24F or 0x1E00 <= code <= 0x1EFF
 
 
-def _zero_width_replacement(match: re.Match[str]) -> str | None:
-    if match.group()[0] in "\u200b\u2060\ufeff":
-        return ""
+def _zero_width_replacement(match: re.Match[str]) -> str:
     text = match.string
     before = text[match.start() - 1] if match.start() else ""
     after = text[match.end()] if match.end() < len(text) else ""
     if _latin_or_space(before) and _latin_or_space(after):
         return ""
-    return None  # joiners in emoji sequences and non-Latin scripts are meaningful
+    # joiners in emoji sequences and non-Latin scripts are meaningful: keep them
+    return "".join(ch for ch in match.group() if ch in _JOINERS)
 
 
 def remove_zero_width(text: str) -> str:

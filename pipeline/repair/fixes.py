@@ -157,7 +157,7 @@ def remove_link_debris(text: str, language: str | None = None) -> str:
     >>> remove_link_debris("Het werd “een mooie dag”. .” Daarna")
     'Het werd “een mooie dag”. Daarna'
     """
-    if " ." not in text and "\t." not in text and "\xa0." not in text:
+    if "." not in text:
         return text
 
     def fix(m: re.Match[str]) -> str | None:
@@ -177,7 +177,8 @@ def remove_link_debris(text: str, language: str | None = None) -> str:
 # ---------------------------------------------------------------- duplicated trailing fragment
 
 _DUPLICATE_RE = re.compile(
-    _H + r"+(?P<word>[^\W\d_][\w'’-]*)(?P<stop>[.!?])(?P<quote>[“”\"])(?=\s|$)",
+    _H + r"+(?P<word>[^\W\d_][\w'’-]*)(?P<stop>[.!?])(?P<quote>[“”\"])"
+    r"(?=" + _H + r"*$|" + _H + r"+(?P<next>[^\W\d_]))",
     re.M,
 )
 _TOKEN_STRIP = "„“”\"»«‚‘’'()[]{},.;:!?"
@@ -191,9 +192,11 @@ def remove_duplicated_fragment(text: str, language: str | None = None) -> str:
     USA“ sei USA.“``: the last quoted word comes back after a short tail, with
     a closing quote that closes nothing. The repeated word and the stray quote
     go; the tail stays. Only when the final quote is a stray one, the word is
-    capitalised and its earlier occurrence is (a) right before it, (b) just
-    before a closing quote one or two words back, or (c) three to five words
-    back (``X für X``, ``X ist X`` idioms are two words apart and so are left alone).
+    capitalised, the sentence ends there (end of line or a capitalised word
+    next), and its earlier occurrence is (a) right before it, (b) two words
+    back and just before a closing quote, or (c) three to five words back.
+    ``X für X`` and ``X ist X`` idioms are two words apart without a quote and
+    are left alone.
 
     >>> remove_duplicated_fragment("Man sei „in Kontakt mit der Stadtwerke“ sei Stadtwerke.“")
     'Man sei „in Kontakt mit der Stadtwerke“ sei.'
@@ -211,6 +214,8 @@ def remove_duplicated_fragment(text: str, language: str | None = None) -> str:
         word = m.group("word")
         if not word[0].isupper() or len(word) < 2:
             return None
+        if m.group("next") and not m.group("next").isupper():
+            return None  # the sentence goes on: not the end of a paragraph or sentence
         before = _line_before(text, m.start())
         if closes_open_quote(before + m.group(0)[: m.start("quote") - m.start()], m.group("quote")):
             return None
@@ -465,7 +470,7 @@ _ADDRESS_BEFORE = set("/@#._\\=&?:+~$%[{<")
 _ADDRESS_AFTER = set("/@_\\=(&+~$%]}>®™")
 
 
-def _glued_split(word: str, names: frozenset[str]) -> int | None:
+def _glued_split(word: str, names: frozenset[str], home: Callable[[], frozenset[str]]) -> int | None:
     """The index where ``word`` should get a sentence break, or None to keep it whole."""
     if word[1:].islower() or word in names:
         return None
@@ -492,8 +497,8 @@ def _glued_split(word: str, names: frozenset[str]) -> int | None:
     if left in _CODE_PREFIXES:
         return None  # getValue, assertTrue
     if right in _ALL_STARTERS:
-        if left[0].isupper() and len(left) <= 4 and len(right) <= 4:
-            return None  # AddThis, BlogThis, DoisUm
+        if left[0].isupper() and len(left) <= 4 and len(right) <= 4 and right not in home():
+            return None  # AddThis, DoisUm: a short pair, unless a starter of the text's language (PlanDies)
         if right in _PARTICLES and (len(left) < 5 or left.endswith(_GENDER_ENDINGS)):
             return None  # LogIn, StudentIn
         return cut
@@ -553,10 +558,15 @@ def split_glued_words(text: str, language: str | None = None) -> str:
             is_german.append(looks_german(text, language))
         return is_german[0]
 
+    def home() -> frozenset[str]:
+        """The sentence starters of the text's language (given, or German if it looks German)."""
+        code = (language or "").lower().split("-")[0].split("_")[0] or ("de" if german() else "")
+        return SENTENCE_STARTERS.get(code, frozenset())
+
     def fix(m: re.Match[str]) -> str | None:
         nonlocal counts
         word = m.group()
-        cut = _glued_split(word, names)
+        cut = _glued_split(word, names, home)
         if cut is None:
             return None
         start, end = m.start(), m.end()

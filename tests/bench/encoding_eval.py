@@ -47,7 +47,7 @@ def main(argv: list[str]) -> int:
         print(f"no cases file at {cases_path}", file=sys.stderr)
         return 2
     scorer = cases_path.resolve().parents[1] / "score.py"
-    cases = [json.loads(line) for line in cases_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    cases = [json.loads(line) for line in cases_path.read_text(encoding="utf-8").split("\n") if line.strip()]
     predictions = predict(cases)
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as handle:
         for pred in predictions:
