@@ -122,11 +122,19 @@ class Config:
         return config_digest(self)
 
 
+_NOT_OUTPUT_TABLES = frozenset({"run", "logging"})
+
+
 def config_digest(config: Config) -> str:
-    """A short digest of everything that decides the output: settings, rules, version."""
+    """A short digest of everything that decides the output: settings, rules, version.
+
+    ``[run]`` and ``[logging]`` decide how a run is scheduled and logged, never a byte of
+    its output (shard size, workers, the lock): they are left out, so changing them does not
+    change the articles' ``pipeline.config``.
+    """
     payload = {
         "version": __version__,
-        "settings": config.settings,
+        "settings": {table: values for table, values in config.settings.items() if table not in _NOT_OUTPUT_TABLES},
         "rules": [r.__dict__ | {"source_file": ""} for r in config.rules],
     }
     blob = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)

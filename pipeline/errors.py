@@ -7,12 +7,12 @@ REJECT_REASONS: dict[str, str] = {
     "empty": "the file has no content, or only white space",
     "binary": "the bytes are not text (image, PDF, executable, random data)",
     "undecodable": "no encoding turns the bytes into sensible text, or the compressed stream is broken",
-    "too_large": "the page is over the size bound in config, before or after decompression",
+    "too_large": "the page is over the size bound in config, before or after decompression, or a text dump over limits.max_html_chars",
     "no_article": "no article: index, category or tag page, 404 page, cookie wall, script-only page",
     "too_short": "the clean text is shorter than article.min_chars in config",
     "language_not_allowed": "the detected language is not in article.allowed_languages",
     "timeout": "cleaning the page took longer than limits.page_timeout_seconds",
-    "crashed": "the page crashed the worker process, also after Luigi's retry",
+    "crashed": "the page crashed its worker process twice (or was stuck in C code past twice the time budget)",
     "unreadable": "the file could not be opened or read (permissions, vanished, not a regular file)",
 }
 

@@ -15,8 +15,12 @@ single-page CLI and the notebook API produce identical results.
 from __future__ import annotations
 
 import contextlib
+import faulthandler
+import functools
 import hashlib
+import os
 import signal
+import sys
 import threading
 import time
 from collections import Counter
@@ -32,19 +36,43 @@ from pipeline.errors import PageRejected
 from pipeline.extract import extract_html, extract_text_dump
 from pipeline.language import detect_paragraphs
 from pipeline.read import decode_page, read_page_bytes
+from pipeline.read.warc import read_member
 from pipeline.records import Extracted, PageFile, Removal, Repair
 from pipeline.repair import RepairConfig, fix_encoding_with_log, repair_punctuation_with_log
 
 STEPS = ("read", "extract", "boilerplate", "repair", "language")
 
 
-class PageTimeout(Exception):
-    pass
+class PageTimeout(BaseException):
+    """A page over ``limits.page_timeout_seconds``.
+
+    A BaseException, so the ``except Exception`` blocks inside trafilatura and its helpers
+    cannot swallow it and let the page run on without a limit.
+    """
+
+
+# Test hook, for tests/test_kill.py only: REINSCHRIFT_TEST_CRASH_ON=<substring> makes the worker
+# process die of SIGSEGV on a page whose source holds it (in extract; "clean:<substring>" in
+# clean), as a page that crashes lxml would. Unset in every real run.
+def _test_crash_hook(source: str, phase: str) -> None:
+    crash_on = os.environ.get("REINSCHRIFT_TEST_CRASH_ON")
+    if crash_on:
+        want_phase, _, needle = crash_on.rpartition(":")
+        if needle and needle in source and (want_phase or "extract") == phase:
+            faulthandler.disable()  # no traceback dump: die as a crash in C code would
+            os.kill(os.getpid(), signal.SIGSEGV)
 
 
 @contextlib.contextmanager
 def deadline(seconds: float) -> Iterator[None]:
-    """Raise :class:`PageTimeout` in this thread after ``seconds`` (main thread only)."""
+    """Raise :class:`PageTimeout` in this thread after ``seconds`` (main thread only).
+
+    Python runs the SIGALRM handler only between bytecodes, so a page stuck inside one C
+    call (lxml, zlib) would not stop. The inputs are bounded so that no known C call takes
+    long (parse_html), and as a last resort a watchdog thread that needs no GIL
+    (faulthandler) ends the process after ``2 * seconds + 1``: it prints where the page was
+    stuck, the shard fails, and the retry rejects the page as ``crashed``.
+    """
     if seconds <= 0 or threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -55,9 +83,16 @@ def deadline(seconds: float) -> Iterator[None]:
     previous = signal.signal(signal.SIGALRM, _expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
+        faulthandler.dump_traceback_later(2 * seconds + 1, exit=True, file=sys.__stderr__)
+        watchdog = True
+    except (AttributeError, OSError, RuntimeError, ValueError):  # no usable stderr
+        watchdog = False
+    try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
+        if watchdog:
+            faulthandler.cancel_dump_traceback_later()
         signal.signal(signal.SIGALRM, previous)
 
 
@@ -98,14 +133,24 @@ def extract_page(page: PageFile, config: Config, data: bytes | None = None) -> d
     limits = config.settings["limits"]
     try:
         with deadline(limits["page_timeout_seconds"]):
+            _test_crash_hook(page.source, "extract")
             started = time.process_time()
-            if data is None:
+            member: dict[str, str] = {}  # a WARC record's / JSON Lines line's url, date (read/warc.py)
+            if data is None and page.offset >= 0:
+                data, member = read_member(page, max_file_bytes=limits["max_file_bytes"],
+                                           max_decompressed_bytes=limits["max_decompressed_bytes"])
+            elif data is None:
                 data = read_page_bytes(
                     page.path,
                     max_file_bytes=limits["max_file_bytes"],
                     max_decompressed_bytes=limits["max_decompressed_bytes"],
                 )
-            decoded = decode_page(data, page.source)
+            decoded = decode_page(data, member.get("name", page.source))
+            if decoded.kind == "text" and len(decoded.text) > limits["max_html_chars"]:
+                # HTML over the bound is cut (the article is near the top); a dump that long
+                # is no article, and its lines would cost the later steps seconds each
+                raise PageRejected("too_large", f"text dump of {len(decoded.text)} characters, "
+                                                f"over limits.max_html_chars {limits['max_html_chars']}")
             timings["read"] = time.process_time() - started
 
             started = time.process_time()
@@ -142,6 +187,9 @@ def extract_page(page: PageFile, config: Config, data: bytes | None = None) -> d
     if extracted.listing:
         return base | {"reject": reject(page.source, "no_article", f"index or category page: {extracted.listing}"),
                        "timings": timings}
+    # the container's URL and crawl date stand in where the page names none
+    extracted.url = extracted.url or member.get("url")
+    extracted.date = extracted.date or member.get("date")
     site = site_of(extracted.url, page.source)
     return base | {
         "kind": extracted.kind,
@@ -155,7 +203,7 @@ def extract_page(page: PageFile, config: Config, data: bytes | None = None) -> d
         "paragraphs": extracted.paragraphs,
         "removed": [[r.rule, r.line] for r in extracted.removed],
         "repairs": [[r.name, r.before, r.after] for r in extracted.repairs],
-        "hashes": page_line_hashes(site, extracted.paragraphs),
+        "hashes": page_line_hashes(site, extracted.paragraphs, config.settings["repeated_lines"]["short_line_words"]),
         "timings": timings,
     }
 
@@ -207,17 +255,24 @@ def clean_record(
     if "reject" in record:
         return record["reject"], {"removed": [], "repairs": [], "timings": timings}
 
-    started = time.process_time()
-    kept, removed = boilerplate_step(record, config, counts=counts or {}, site_pages=site_pages)
-    timings["boilerplate"] = time.process_time() - started
+    # the page's budget is shared by both phases: what extract spent is gone
+    budget = config.settings["limits"]["page_timeout_seconds"]
+    try:
+        with deadline(max(budget - sum(timings.values()), 0.001) if budget > 0 else 0):
+            _test_crash_hook(source, "clean")
+            started = time.process_time()
+            kept, removed = boilerplate_step(record, config, counts=counts or {}, site_pages=site_pages)
+            timings["boilerplate"] = time.process_time() - started
 
-    started = time.process_time()
-    repaired, title, repairs = repair_step(record, kept, config)
-    timings["repair"] = time.process_time() - started
+            started = time.process_time()
+            repaired, title, repairs = repair_step(record, kept, config)
+            timings["repair"] = time.process_time() - started
 
-    started = time.process_time()
-    language, probability = detect_paragraphs(repaired)
-    timings["language"] = time.process_time() - started
+            started = time.process_time()
+            language, probability = detect_paragraphs(repaired, **config.settings["language"])
+            timings["language"] = time.process_time() - started
+    except PageTimeout:
+        return reject(source, "timeout", f"over {budget} s"), {"removed": [], "repairs": [], "timings": timings}
 
     details = {"removed": removed, "repairs": repairs, "timings": timings}
     text = "\n".join(repaired)
@@ -248,6 +303,44 @@ def clean_record(
         "pipeline": {"version": __version__, "config": config.digest},
     }
     return article, details
+
+
+_WARM_PAGES: tuple[tuple[str, bytes], ...] = (
+    ("warm/page.html", (
+        "<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>Probe – Warm</title>"
+        "<meta property=\"og:title\" content=\"Probe\"><meta name=\"author\" content=\"Ada Probe\">"
+        "<meta property=\"og:type\" content=\"article\"></head><body><nav><a href=\"/\">Start</a></nav>"
+        "<article><h1>Probe</h1><p class=\"date\">Mittwoch, 3. März 2021</p>"
+        + "".join(f"<p>Der {n}. Absatz erzählt, was am Rathausplatz geschah, und wie es weitergeht.</p>" for n in range(6))
+        + "<p>Foto: Probe</p></article><footer>© 2021</footer></body></html>").encode()),
+    ("warm/page.txt", ("3. März 2021\n\nProbe\n\n"
+                       + "\n\n".join(f"The {n} paragraph tells what happened at the harbour and what comes next."
+                                      for n in range(6)) + "\n").encode()),
+)
+
+
+@functools.lru_cache(maxsize=4)
+def warm_caches(config: Config) -> None:
+    """Fill the lazy caches of the step libraries once, in the process that forks the workers.
+
+    Luigi runs every task in a process forked from its worker, so a cache filled inside a
+    task dies with it: dateparser builds regexes for every locale on its first failed parse
+    (over a second), trafilatura, htmldate and the repairs compile theirs on first use. Done
+    here, before the fork, the tasks share them copy-on-write. Idempotent and cheap after
+    the first call; the results are thrown away.
+    """
+    from pipeline.language import preload
+
+    preload()
+    try:  # htmldate's dateparser instance: one unparseable string loads every locale
+        from htmldate.extractors import get_external_parser
+
+        get_external_parser().get_date_data("0 warm 1 up 2")
+    except Exception:  # noqa: BLE001 - a warm-up must never stop a run
+        pass
+    for source, data in _WARM_PAGES:
+        page = PageFile(source=source, path="", size=len(data), mtime_ns=0)
+        clean_record(extract_page(page, config, data=data), config)
 
 
 def clean_single_page(

@@ -30,6 +30,28 @@ _KEY_STRIP = re.compile(r"[\W_]+")
 TEASER_MAX_WORDS = 45
 TEASER_MAX_LINES = 8
 CAPTION_MAX_WORDS = 45
+# a kicker, section or site name beside the headline on its line: at most this many words
+HEADLINE_EXTRA_WORDS = 6
+
+
+# A table row of one non-empty cell ("| Kommentare insgesamt: 0 |  |"): a layout table, whose
+# cell is matched by the rules like any line.
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+
+
+def rule_text(line: str) -> str:
+    """The text the rules see: a layout-table row of one non-empty cell is that cell.
+
+    >>> rule_text("| Kommentare insgesamt: 0 |  |")
+    'Kommentare insgesamt: 0'
+    >>> rule_text("| Jahr | Einwohner |")
+    '| Jahr | Einwohner |'
+    """
+    if not line.startswith("|"):
+        return line
+    cells = [c.strip() for c in _CELL_SPLIT.split(line)]
+    filled = [c for c in cells if c]
+    return filled[0] if len(filled) == 1 else line
 
 
 def word_count(line: str) -> int:
@@ -59,7 +81,18 @@ class RuleSet:
         return _ruleset_for(config)
 
     def match(self, line: str, words: int) -> Rule | None:
-        """The first whole-line rule (block, credit or line) that matches ``line``."""
+        """The first whole-line rule (block, credit or line) that matches ``line``.
+
+        A layout-table row of one cell is tried as it is, then as its cell's text.
+        """
+        found = self._match(line, words)
+        if found is None and line.startswith("|"):
+            cell = rule_text(line)
+            if cell is not line:
+                found = self._match(cell, word_count(cell))
+        return found
+
+    def _match(self, line: str, words: int) -> Rule | None:
         for group in (self.blocks, self.credits, self.lines):
             for rule in group:
                 if rule.max_words and words > rule.max_words:
@@ -83,6 +116,23 @@ def _ruleset_for(config: Config) -> RuleSet:
         lines=tuple(r for r in rules if r.kind == "line_regex"),
         inlines=tuple(r for r in rules if r.kind == "inline_regex"),
     )
+
+
+def is_headline_line(line: str, title_key: str) -> bool:
+    """Whether a line is the page's headline, alone or with a kicker or site name around it.
+
+    >>> is_headline_line("Lokales | Turnhalle wird saniert", "turnhalle wird saniert")
+    True
+    >>> is_headline_line("Die Turnhalle wird saniert, sagte der Bürgermeister am Montag.", "turnhalle wird saniert")
+    False
+    """
+    key = line_key(line)
+    if key == title_key:
+        return True
+    if not title_key or f" {title_key} " not in f" {key} ":
+        return False
+    extra = len(key.split()) - len(title_key.split())
+    return extra <= HEADLINE_EXTRA_WORDS and not _SENTENCE_BREAK.search(line) and not line.rstrip().endswith(".")
 
 
 def is_caption(line: str, words: int) -> bool:
@@ -118,7 +168,7 @@ def strip_boilerplate(
             i += 1
             continue
         words = word_count(line)
-        if title_key and not kept and line_key(line) == title_key:
+        if title_key and not kept and is_headline_line(line, title_key):
             removed.append(Removal(TITLE_RULE, line))
             i += 1
             continue
@@ -173,9 +223,15 @@ def _drop_block(paragraphs: list[str], i: int, rule: Rule, rules: RuleSet, remov
             i += 1
             continue
         words = word_count(line)
-        # Another rule's line ends the block: that rule removes it under its own name.
-        if rules.match(line, words) is not None:
-            break
+        other = rules.match(line, words)
+        if other is not None:
+            # a date or label line inside a teaser list goes under its own rule and the
+            # block goes on; another block's heading (a comment form) ends this block
+            if rule.until != "teaser" or other.kind == "block_start":
+                break
+            removed.append(Removal(other.name, line))
+            i += 1
+            continue
         if rule.until == "teaser" and words > TEASER_MAX_WORDS:
             break
         removed.append(Removal(rule.name, line))

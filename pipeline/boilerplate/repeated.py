@@ -39,15 +39,42 @@ def site_of(url: str | None, source: str) -> str:
     return head if sep else "."
 
 
-def line_hash(site: str, key: str) -> int:
+def line_hash(site: str, key: str, short: bool) -> int:
+    """A 64-bit hash of a site's line; its lowest bit says whether the line is short.
+
+    Carrying the bit in the hash lets the threshold be decided from hashes alone, so a
+    shard can tell which of its lines are repeated without reading its pages again.
+    """
     digest = hashlib.blake2b(f"{site}\x00{key}".encode("utf-8"), digest_size=8).digest()
-    return int.from_bytes(digest, "big")
+    return (int.from_bytes(digest, "big") & ~1) | int(short)
 
 
-def page_line_hashes(site: str, paragraphs: Iterable[str]) -> list[int]:
+def _keyed_lines(site: str, paragraphs: Iterable[str], short_words: int) -> dict[str, int]:
+    """Each distinct line key of a page and its hash."""
+    found: dict[str, int] = {}
+    for line in paragraphs:
+        key = line_key(line)
+        if len(key) >= MIN_KEY_CHARS and key not in found:
+            found[key] = line_hash(site, key, word_count(line) <= short_words)
+    return found
+
+
+def page_line_hashes(site: str, paragraphs: Iterable[str], short_words: int) -> list[int]:
     """The distinct line hashes one page contributes to its site's counts, sorted."""
-    keys = {line_key(p) for p in paragraphs}
-    return sorted(line_hash(site, k) for k in keys if len(k) >= MIN_KEY_CHARS)
+    return sorted(_keyed_lines(site, paragraphs, short_words).values())
+
+
+def is_repeated(line_hash_value: int, count: int, site_pages: int, settings: dict) -> bool:
+    """Whether a line on ``count`` of its site's ``site_pages`` pages is boilerplate."""
+    fraction = settings["short_min_fraction"] if line_hash_value & 1 else settings["min_fraction"]
+    return count >= max(settings["min_pages"], fraction * site_pages)
+
+
+def repeated_hashes(hashes: Iterable[int], counts: dict[int, int], site_pages: int, settings: dict) -> list[int]:
+    """Those of ``hashes`` (one site's) that cross the thresholds, sorted."""
+    if not settings["enabled"] or not counts:
+        return []
+    return sorted(h for h in set(hashes) if is_repeated(h, counts.get(h, 0), site_pages, settings))
 
 
 def repeated_keys(
@@ -60,17 +87,7 @@ def repeated_keys(
     """The keys of this page's lines that are repeated on enough pages of its site."""
     if not settings["enabled"] or not counts:
         return frozenset()
-    floor = settings["min_pages"]
-    any_need = max(floor, settings["min_fraction"] * site_pages)
-    short_need = max(floor, settings["short_min_fraction"] * site_pages)
-    short_words = settings["short_line_words"]
-    found = set()
-    for line in paragraphs:
-        key = line_key(line)
-        if len(key) < MIN_KEY_CHARS:
-            continue
-        count = counts.get(line_hash(site, key), 0)
-        need = short_need if word_count(line) <= short_words else any_need
-        if count >= need:
-            found.add(key)
-    return frozenset(found)
+    keyed = _keyed_lines(site, paragraphs, settings["short_line_words"])
+    return frozenset(
+        key for key, value in keyed.items() if is_repeated(value, counts.get(value, 0), site_pages, settings)
+    )

@@ -16,6 +16,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
+from pipeline.read.warc import CONTAINER_SKIP_REASONS, container_pages
 from pipeline.records import PageFile
 
 # Lower-case name endings that make a file a page; each may also be gzipped.
@@ -31,6 +32,7 @@ SKIP_REASONS: dict[str, str] = {
     "not_a_regular_file": "a FIFO, socket or device node",
     "unreadable_dir": "a directory that could not be listed (permissions, vanished)",
     "vanished": "an entry that disappeared between listing and stat",
+    **CONTAINER_SKIP_REASONS,  # records of WARC files, lines of JSON Lines exports (read/warc.py)
 }
 
 
@@ -43,7 +45,7 @@ def _inside(real: str, root_real: str) -> bool:
     return real == root_real or real.startswith(root_real.rstrip(os.sep) + os.sep)
 
 
-def find_pages(input_dir: str | Path) -> tuple[list[PageFile], dict[str, int]]:
+def find_pages(input_dir: str | Path, jsonl_fields: tuple[str, str] = ("", "")) -> tuple[list[PageFile], dict[str, int]]:
     """Walk ``input_dir`` and return its page files, sorted by ``source``, and skip counts.
 
     A page is a regular file (or a symlink to one inside ``input_dir``) whose name
@@ -51,6 +53,10 @@ def find_pages(input_dir: str | Path) -> tuple[list[PageFile], dict[str, int]]:
     case. Directories are walked into whatever their name (``x.html/`` is a
     folder, not a page). Skipped entries are counted by reason, see
     :data:`SKIP_REASONS`; reasons that did not occur are absent.
+
+    WARC files (``.warc``, ``.warc.gz``) give one page per HTML response record, and with
+    ``jsonl_fields`` = (html field, url field) JSON Lines files one page per line
+    (:mod:`pipeline.read.warc`).
 
     Raises :class:`NotADirectoryError` / :class:`FileNotFoundError` when
     ``input_dir`` is not a directory.
@@ -98,6 +104,10 @@ def find_pages(input_dir: str | Path) -> tuple[list[PageFile], dict[str, int]]:
                 stack.append((entry.path, source + "/"))
             elif not stat.S_ISREG(st.st_mode):
                 skip("not_a_regular_file")
+            elif (inner := container_pages(entry.path, source, st.st_size, st.st_mtime_ns, jsonl_fields)) is not None:
+                pages.extend(inner[0])
+                for reason, count in inner[1].items():
+                    skipped[reason] = skipped.get(reason, 0) + count
             elif not is_page_name(entry.name):
                 skip("not_a_page")
             else:

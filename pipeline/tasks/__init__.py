@@ -19,6 +19,7 @@ Debugging one page: every task takes ``--only PATH``, which makes the manifest t
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import heapq
 import json
@@ -36,9 +37,12 @@ import luigi
 from pipeline import __version__
 from pipeline.config import Config, load_config_cached
 from pipeline.errors import REJECT_REASONS
-from pipeline.process import STEPS, clean_record, extract_page, reject
+from pipeline.process import STEPS, clean_record, extract_page, reject, warm_caches
+from pipeline.report import try_build_report_html
+from pipeline.report.runlog import log_shard
 from pipeline.tasks.manifest import Manifest, build_manifest
 from pipeline.write import (
+    FILE_MODE,
     ARTICLES_DIR,
     ARTICLES_JSONL,
     REJECTS_JSONL,
@@ -53,6 +57,9 @@ from pipeline.write import (
 WORK_DIR = ".work"
 # A page that was in flight when its shard died this many times is rejected as "crashed".
 CRASH_ATTEMPTS = 2
+# Rejects that say more about the run than the page (load, a killed worker): never reused
+# from an earlier run's cache, the page is tried again.
+RETRY_REASONS = frozenset({"crashed", "timeout"})
 
 
 class RunParameters(luigi.Task):
@@ -62,6 +69,8 @@ class RunParameters(luigi.Task):
     output_dir = luigi.Parameter(description="where the outputs go")
     config_file = luigi.Parameter(default="", description="a user config merged over config/")
     only = luigi.Parameter(default="", description="debugging: run over this one page only")
+    jsonl_html_field = luigi.Parameter(default="", description="read *.jsonl files as pages: the field with the HTML")
+    jsonl_url_field = luigi.Parameter(default="", description="... and the field with the page's URL")
 
     @property
     def config(self) -> Config:
@@ -74,13 +83,15 @@ class RunParameters(luigi.Task):
             os.path.abspath(self.only) if self.only else "",
             self.config.get("run", "shard_size"),
             self.config.get("run", "min_shards"),
+            (self.jsonl_html_field, self.jsonl_url_field),
         )
 
     def work(self, *parts: str) -> Path:
         return Path(self.output_dir) / WORK_DIR / Path(*parts)
 
     def common(self) -> dict[str, str]:
-        return {"input_dir": self.input_dir, "output_dir": self.output_dir, "config_file": self.config_file, "only": self.only}
+        return {"input_dir": self.input_dir, "output_dir": self.output_dir, "config_file": self.config_file, "only": self.only,
+                "jsonl_html_field": self.jsonl_html_field, "jsonl_url_field": self.jsonl_url_field}
 
     def _progress(self, done: int, total: int, what: str) -> None:
         if total and (done % 50 == 0 or done == total):
@@ -107,27 +118,45 @@ def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
 
 
 class _Inflight:
-    """Remembers the page being processed, so a page that kills its worker is found on retry."""
+    """Remembers the page being processed, so a page that kills its worker is found on retry.
+
+    The file (JSON) holds the crash counts of the shard's earlier failed attempts and the page
+    in flight now. An attempt that dies leaves it behind: on the retry, the page that was in
+    flight gets one more crash, and a page with CRASH_ATTEMPTS crashes is rejected as
+    "crashed". The counts stay until the shard completes, so several crashing pages in one
+    shard are each rejected in turn. The CLI removes the files a killed run left.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.previous: tuple[str, int] | None = None
+        self.crashes: dict[str, int] = {}
         try:
-            source, _, attempts = path.read_text(encoding="utf-8", errors="surrogateescape").rpartition("\t")
-            self.previous = (source, int(attempts))
-        except (FileNotFoundError, ValueError):
+            state = json.loads(path.read_text(encoding="utf-8"))
+            self.crashes = {str(s): int(n) for s, n in state["crashes"].items()}
+            if isinstance(state.get("inflight"), str):
+                self.crashes[state["inflight"]] = self.crashes.get(state["inflight"], 0) + 1
+        except (FileNotFoundError, ValueError, KeyError, TypeError, AttributeError):
             pass
+        self._prefix = '{"crashes": ' + json.dumps(self.crashes, sort_keys=True) + ', "inflight": '
         path.parent.mkdir(parents=True, exist_ok=True)
+        self._fd: int | None = None
 
     def crashed(self, source: str) -> bool:
-        return self.previous is not None and self.previous[0] == source and self.previous[1] >= CRASH_ATTEMPTS
+        return self.crashes.get(source, 0) >= CRASH_ATTEMPTS
 
     def start(self, source: str) -> None:
-        attempts = self.previous[1] + 1 if self.previous and self.previous[0] == source else 1
-        with self.path.open("w", encoding="utf-8", errors="surrogateescape") as handle:
-            handle.write(f"{source}\t{attempts}")
+        data = (self._prefix + json.dumps(source) + "}").encode("ascii")
+        # one descriptor for the shard, rewritten in place: reopening with O_TRUNC once per
+        # page makes ext4 flush the file on every close (auto_da_alloc), ms per page under load
+        if self._fd is None:
+            self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        os.pwrite(self._fd, data, 0)
+        os.ftruncate(self._fd, len(data))
 
     def finish(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
         try:
             self.path.unlink()
         except FileNotFoundError:
@@ -148,7 +177,8 @@ class ExtractShard(RunParameters):
     def run(self) -> None:
         config, manifest = self.config, self.manifest
         pages = manifest.shards[self.shard]
-        previous = {r["key"]: r for r in _read_jsonl(self.base.with_suffix(".jsonl"))}
+        previous = {r["key"]: r for r in _read_jsonl(self.base.with_suffix(".jsonl"))
+                    if r.get("reject", {}).get("reason") not in RETRY_REASONS}
         inflight = _Inflight(self.base.with_suffix(".inflight"))
         records = []
         for done, page in enumerate(pages, 1):
@@ -162,8 +192,9 @@ class ExtractShard(RunParameters):
                     record = extract_page(page, config)
             records.append(record)
             self._progress(done, len(pages), f"extract shard {self.shard}")
-        _write_extract_outputs(self.base, records)
+        # no page is in flight any more: a failed write below is no page's crash
         inflight.finish()
+        _write_extract_outputs(self.base, records)
         atomic_write(self.output().path, self.fingerprint + "\n")
 
     # --- targets -------------------------------------------------------------------------
@@ -176,7 +207,12 @@ class ExtractShard(RunParameters):
         return self.manifest.fingerprint(self.shard, self.config.digest)
 
     def complete(self) -> bool:
-        return _read_done(Path(self.output().path)) == self.fingerprint
+        done = _read_done(Path(self.output().path)) == self.fingerprint
+        if not done:
+            # asked by the scheduling process before it forks this task: fill the libraries'
+            # caches there once, so no forked task pays for them again (pipeline.process)
+            warm_caches(self.config)
+        return done
 
 
 def _write_extract_outputs(base: Path, records: list[dict[str, Any]]) -> None:
@@ -191,6 +227,13 @@ def _write_extract_outputs(base: Path, records: list[dict[str, Any]]) -> None:
     hashes = array("Q", sorted(hashes))
     atomic_write(base.with_suffix(".hashes"), hashes.tobytes())
     atomic_write(base.with_suffix(".sites.json"), json.dumps(dict(sorted(sites.items()))))
+    # per site, the distinct line hashes of this shard: what its clean fingerprint looks up
+    by_site: dict[str, set[int]] = {}
+    for record in records:
+        if "site" in record:
+            by_site.setdefault(record["site"], set()).update(record["hashes"])
+    atomic_write(base.with_suffix(".sitehashes.json"),
+                 json.dumps({site: sorted(values) for site, values in sorted(by_site.items())}))
 
 
 class SiteStats(RunParameters):
@@ -256,15 +299,17 @@ class CleanShard(RunParameters):
         return luigi.LocalTarget(str(self.base.with_suffix(".done")))
 
     def run(self) -> None:
+        started = time.monotonic()
         config = self.config
         stats = self.requires()
         site_pages, counts = _load_stats(str(stats.work("sitestats.json")), stats.fingerprint)
         extract = ExtractShard(shard=self.shard, **self.common())
-        previous = {r["cache_key"]: r for r in _read_jsonl(self.base.with_suffix(".jsonl"))}
+        previous = {r["cache_key"]: r for r in _read_jsonl(self.base.with_suffix(".jsonl"))
+                    if r["article"] or r["result"]["reason"] not in RETRY_REASONS}
         inflight = _Inflight(self.base.with_suffix(".inflight"))
         records = list(_read_jsonl(extract.base.with_suffix(".jsonl")))
         settings = config.settings["repeated_lines"]
-        out = []
+        out, fresh = [], []
         for done, record in enumerate(records, 1):
             cache_key = _clean_cache_key(record, counts, site_pages, settings, config.digest)
             cached = previous.get(cache_key)
@@ -280,27 +325,78 @@ class CleanShard(RunParameters):
                 )
             entry = {"source": record["source"], "cache_key": cache_key, "article": "id" in result,
                      "result": result, "timings": details["timings"]}
-            if entry["article"]:
-                atomic_write(article_file(self.output_dir, result["source"], result["id"]), dumps_pretty(result))
             out.append(entry)
+            fresh.append(entry)
             self._progress(done, len(records), f"clean shard {self.shard}")
+        # no page is in flight any more: a failed write below is no page's crash
+        inflight.finish()
+        written = 0
+        for entry in fresh:
+            if entry["article"]:
+                result = entry["result"]
+                _write_article(article_file(self.output_dir, result["source"], result["id"]), dumps_pretty(result))
+                written += 1
+        if written:
+            os.sync()  # one flush for the shard's article files, before its .jsonl and .done
         with atomic_open(self.base.with_suffix(".jsonl")) as handle:
             for entry in out:
                 handle.write(dumps_line(entry))
-        inflight.finish()
+        _write_clean_outputs(self.final_base, out, Path(self.output_dir))
         atomic_write(self.output().path, self.fingerprint + "\n")
+        log_shard(self.output_dir, self.input_dir, config.settings["logging"], "clean", self.shard,
+                  self.manifest.shard_count, out, time.monotonic() - started, len(fresh))
 
     @property
     def base(self) -> Path:
         return self.work("clean", f"shard-{self.shard:05d}-of-{self.manifest.shard_count:05d}")
 
     @property
+    def final_base(self) -> Path:
+        """The shard's final article/reject lines and counts, which WriteOutputs merges."""
+        return self.work("final", f"shard-{self.shard:05d}-of-{self.manifest.shard_count:05d}")
+
+    @property
     def fingerprint(self) -> str:
+        """The shard's own pages, and which of their lines the site counts make boilerplate.
+
+        Not the run-wide stats fingerprint: adding pages elsewhere moves counts, but a shard
+        is redone only when a line of its own crosses a threshold.
+        """
+        from pipeline.boilerplate.repeated import repeated_hashes
+
         extract_fp = self.manifest.fingerprint(self.shard, self.config.digest)
-        return hashlib.sha256(f"{extract_fp}\x00{self.requires().fingerprint}".encode()).hexdigest()[:20]
+        stats = self.requires()
+        site_pages, counts = _load_stats(str(stats.work("sitestats.json")), stats.fingerprint)
+        extract = ExtractShard(shard=self.shard, **self.common())
+        digest = hashlib.sha256(extract_fp.encode())
+        settings = self.config.settings["repeated_lines"]
+        by_site = json.loads(extract.base.with_suffix(".sitehashes.json").read_text(encoding="utf-8"))
+        for site, hashes in by_site.items():
+            repeated = repeated_hashes(hashes, counts, site_pages.get(site, 1), settings)
+            if repeated:
+                digest.update(site.encode("utf-8", "surrogateescape") + b"\x00" + json.dumps(repeated).encode())
+        return digest.hexdigest()[:20]
 
     def complete(self) -> bool:
-        return self.requires().complete() and _read_done(Path(self.output().path)) == self.fingerprint
+        done = _read_done(Path(self.output().path))
+        return done is not None and self.requires().complete() and done == self.fingerprint
+
+
+def _write_article(path: Path, text: str) -> None:
+    """Atomic (temp file + rename) but not fsynced one by one: an fsync per article costs ~4 ms,
+    more than cleaning the page; the shard flushes them all with one ``os.sync()`` before it
+    writes its own files, so a shard marked done never points at a lost article file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name[:60]}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.chmod(tmp, FILE_MODE)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
 
 
 def _clean_cache_key(record: dict[str, Any], counts: dict[int, int], site_pages: dict[str, int],
@@ -329,10 +425,11 @@ class WriteOutputs(RunParameters):
         shards = [CleanShard(shard=k, **self.common()) for k in range(self.manifest.shard_count)]
         yield shards
         started = time.monotonic()
-        report = _merge_outputs(Path(self.output_dir), [s.base.with_suffix(".jsonl") for s in shards], self.manifest)
+        report = _merge_outputs(Path(self.output_dir), [s.final_base for s in shards], self.manifest)
         report["pipeline"] = {"version": __version__, "config": self.config.digest}
         report["time_seconds"]["write"] = round(time.monotonic() - started, 3)
         atomic_write(Path(self.output_dir) / REPORT_JSON, dumps_pretty(report))
+        try_build_report_html(self.output_dir)  # OUT/report.html (pipeline/report)
         atomic_write(self.output().path, self.fingerprint + "\n")
 
     @property
@@ -343,50 +440,97 @@ class WriteOutputs(RunParameters):
         return _read_done(Path(self.output().path)) == self.fingerprint
 
 
-def _merge_outputs(out_dir: Path, shard_files: list[Path], manifest: Manifest) -> dict[str, Any]:
-    removed: Counter[str] = Counter()
-    repairs: Counter[str] = Counter()
-    languages: Counter[str] = Counter()
-    reasons: Counter[str] = Counter()
-    cpu: Counter[str] = Counter()
-    kept_files: set[str] = set()
-    kept = 0
-    streams = [_read_jsonl(path) for path in shard_files]
-    with atomic_open(out_dir / ARTICLES_JSONL) as articles, atomic_open(out_dir / REJECTS_JSONL) as rejects:
-        for entry in heapq.merge(*streams, key=lambda e: e["source"]):
+def _write_clean_outputs(base: Path, entries: list[dict[str, Any]], out_dir: Path) -> None:
+    """The shard's final article and reject lines (sorted by source) and its counts.
+
+    WriteOutputs then merges plain lines and adds small summaries: it never parses every
+    article again, which keeps a rerun over a large folder cheap.
+    """
+    summary: dict[str, Counter[str]] = {k: Counter() for k in ("removed", "repairs", "languages", "reasons", "cpu")}
+    articles_dir = (out_dir / ARTICLES_DIR).resolve()
+    with atomic_open(base.with_suffix(".articles.jsonl")) as articles, \
+            atomic_open(base.with_suffix(".rejects.jsonl")) as rejects, \
+            atomic_open(base.with_suffix(".paths")) as paths:
+        for entry in entries:
             result = entry["result"]
-            cpu.update(entry.get("timings", {}))
+            summary["cpu"].update(entry.get("timings", {}))
             if entry["article"]:
-                kept += 1
                 articles.write(dumps_line(result))
-                removed.update(result["removed"])
-                repairs.update(result["repairs"])
-                languages[result["language"] or "null"] += 1
-                kept_files.add(str(article_file(out_dir, result["source"], result["id"])))
+                summary["removed"].update(result["removed"])
+                summary["repairs"].update(result["repairs"])
+                summary["languages"][result["language"] or "null"] += 1
+                path = article_file(out_dir, result["source"], result["id"])
+                paths.write(json.dumps(str(path.relative_to(articles_dir))) + "\n")
             else:
-                reasons[result["reason"]] += 1
+                summary["reasons"][result["reason"]] += 1
                 rejects.write(dumps_line(result))
-    _remove_stale_articles(out_dir / ARTICLES_DIR, kept_files)
+    atomic_write(base.with_suffix(".summary.json"), json.dumps({k: dict(v) for k, v in summary.items()}, sort_keys=True))
+
+
+_DECODER = json.JSONDecoder()
+
+
+def _source_of(line: str) -> str:
+    """The ``source`` of an article or reject line, without parsing the whole line."""
+    start = line.index('"source": ') + len('"source": ')
+    return _DECODER.raw_decode(line, start)[0]
+
+
+def _lines(path: Path) -> Iterator[str]:
+    with path.open("r", encoding="utf-8", newline="\n") as handle:
+        yield from handle
+
+
+def _merge_outputs(out_dir: Path, shard_bases: list[Path], manifest: Manifest) -> dict[str, Any]:
+    totals: dict[str, Counter[str]] = {k: Counter() for k in ("removed", "repairs", "languages", "reasons", "cpu")}
+    keep: set[str] = set()
+    for base in shard_bases:
+        for key, values in json.loads(base.with_suffix(".summary.json").read_text(encoding="utf-8")).items():
+            totals[key].update(values)
+        keep.update(json.loads(line) for line in _lines(base.with_suffix(".paths")))
+    for name, suffix in ((ARTICLES_JSONL, ".articles.jsonl"), (REJECTS_JSONL, ".rejects.jsonl")):
+        streams = [_lines(base.with_suffix(suffix)) for base in shard_bases]
+        with atomic_open(out_dir / name) as handle:
+            handle.writelines(heapq.merge(*streams, key=_source_of))
+    _remove_stale_articles(out_dir / ARTICLES_DIR, keep)
+    reasons, cpu = totals["reasons"], totals["cpu"]
+
+    def ranked(counter: Counter[str]) -> dict[str, int]:
+        return dict(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
+
     return {
         "pages_read": len(manifest.pages),
         "skipped": dict(manifest.skipped),
-        "kept": kept,
+        "kept": sum(totals["languages"].values()),
         "rejected": dict(sorted(reasons.items())),
         "reject_reasons": {r: REJECT_REASONS[r] for r in sorted(reasons)},
-        "removed_by_rule": dict(sorted(removed.items(), key=lambda kv: (-kv[1], kv[0]))),
-        "repairs_by_name": dict(sorted(repairs.items(), key=lambda kv: (-kv[1], kv[0]))),
-        "languages": dict(sorted(languages.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "removed_by_rule": ranked(totals["removed"]),
+        "repairs_by_name": ranked(totals["repairs"]),
+        "languages": ranked(totals["languages"]),
         "cpu_seconds_by_step": {step: round(cpu.get(step, 0.0), 3) for step in STEPS},
         "time_seconds": {},
     }
 
 
 def _remove_stale_articles(folder: Path, keep: set[str]) -> None:
-    """Article files of pages no longer in the input go, so the folder matches articles.jsonl."""
+    """Article files of pages no longer in the input go, so the folder matches articles.jsonl.
+
+    ``keep`` holds paths relative to ``folder``.
+    """
     if not folder.is_dir():
         return
     for root, _dirs, files in os.walk(folder):
+        rel_root = os.path.relpath(root, folder)
         for name in files:
             path = os.path.join(root, name)
-            if name.endswith(".json") and not name.startswith(".") and str(Path(path).resolve()) not in keep:
+            rel = name if rel_root == "." else os.path.join(rel_root, name)
+            if name.endswith(".json") and not name.startswith(".") and rel not in keep:
                 os.unlink(path)
+            elif name.startswith(".") and name.endswith(".tmp"):  # left by a killed run
+                os.unlink(path)
+
+
+# Dated scrape folders on a schedule (pipeline/tasks/schedule.py): `luigi --module pipeline.tasks RangeDaily --of DayTask`
+from luigi.tools.range import RangeDaily  # noqa: E402,F401
+
+from pipeline.tasks.schedule import DayFolder, DayTask  # noqa: E402,F401

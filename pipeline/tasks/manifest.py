@@ -61,8 +61,12 @@ def shard_of(source: str, shard_count: int) -> int:
 
 
 @lru_cache(maxsize=4)
-def build_manifest(input_dir: str, only: str, shard_size: int, min_shards: int = 1) -> Manifest:
-    """The manifest of ``input_dir``, or of the one page ``only`` (a debugging run)."""
+def build_manifest(input_dir: str, only: str, shard_size: int, min_shards: int = 1,
+                   jsonl_fields: tuple[str, str] = ("", "")) -> Manifest:
+    """The manifest of ``input_dir``, or of the one page ``only`` (a debugging run).
+
+    ``jsonl_fields``: (HTML field, URL field) to read JSON Lines files as pages (read/warc.py).
+    """
     if only:
         path = Path(only)
         stat = path.stat()
@@ -73,7 +77,7 @@ def build_manifest(input_dir: str, only: str, shard_size: int, min_shards: int =
             source = path.name
         page = PageFile(source=source, path=str(path.resolve()), size=stat.st_size, mtime_ns=stat.st_mtime_ns)
         return Manifest(str(base), (page,), (), 1, ((page,),))
-    pages, skipped = find_pages(input_dir)
+    pages, skipped = find_pages(input_dir, jsonl_fields)
     count = shard_count_for(len(pages), shard_size, min_shards)
     buckets: list[list[PageFile]] = [[] for _ in range(count)]
     for page in pages:

@@ -1,0 +1,150 @@
+"""HTML extraction on invented pages: container pruning, the headline, listing pages."""
+
+import lxml.html
+import pytest
+
+from pipeline.extract import extract_html
+from pipeline.extract.html import add_lede, choose_title, find_lede, prune_tokens, split_tokens, strip_site_name
+
+BODY = "".join(
+    f"<p>Der {n}. Absatz berichtet ausführlich, wie der Gemeinderat von Lindenau über die Sanierung "
+    f"der alten Turnhalle beraten hat und was die Anwohner davon halten.</p>"
+    for n in range(1, 7)
+)
+
+
+def tree(html: str):
+    return lxml.html.document_fromstring(html)
+
+
+def texts(doc) -> str:
+    return " ".join(doc.itertext())
+
+
+def test_exact_tokens_prune_whole_class_names_only():
+    doc = tree('<html><body><div class="comments">Leserbrief</div>'
+               '<div class="commentsmith">Text bleibt</div><p>Artikel</p></body></html>')
+    assert prune_tokens(doc, frozenset({"comments"})) == 1
+    assert "Leserbrief" not in texts(doc) and "Text bleibt" in texts(doc)
+
+
+def test_part_tokens_prune_compound_names_and_keep_the_tail():
+    doc = tree('<html><body><article>' + BODY +
+               '<section class="newsletter-form__top">Melde dich an</section>nach dem Formular'
+               '<div id="siteNewsletterBox">Jeden Freitag neu</div>'
+               '<div class="enewsletters">bleibt: kein Wortteil</div></article></body></html>')
+    removed = prune_tokens(doc, frozenset({"*newsletter*"}))
+    text = texts(doc)
+    assert removed == 2
+    assert "Melde dich an" not in text and "Jeden Freitag neu" not in text
+    assert "nach dem Formular" in text and "kein Wortteil" in text
+
+
+def test_part_tokens_never_prune_the_container_of_most_of_the_text():
+    doc = tree('<html><body><div class="entry has-caption">' + BODY +
+               '<p class="wp-caption-text">Die Halle im Winter.</p></div></body></html>')
+    prune_tokens(doc, frozenset({"*caption*"}))
+    text = texts(doc)
+    assert "Der 1. Absatz" in text and "Die Halle im Winter." not in text
+
+
+def test_split_tokens_lowercases_and_drops_an_empty_part():
+    assert split_tokens(frozenset({"Ads", "*Related*", "*"})) == (frozenset({"ads"}), frozenset({"related"}))
+
+
+def page(head: str, body: str) -> str:
+    return f"<html><head>{head}</head><body>{body}{BODY}</body></html>"
+
+
+@pytest.mark.parametrize(
+    "head, body, expected",
+    [
+        # the h1 agrees with og:title up to the kind of quotes
+        ('<meta property="og:title" content="Rat nennt den Plan &quot;mutig&quot;">',
+         "<h1>Meistgelesen</h1><h1>Rat nennt den Plan „mutig“</h1>", "Rat nennt den Plan „mutig“"),
+        # a logo h1 that links home is the site's name, not the headline
+        ("<title>Turnhalle wird saniert | Lindenauer Bote</title>",
+         '<h1><a href="https://bote.example/">Lindenauer Bote</a></h1>', "Turnhalle wird saniert"),
+        # an h1 that is a later part of <title> names the blog
+        ("<title>Turnhalle wird saniert : Lindenauer Bote</title>",
+         "<h1>Lindenauer Bote</h1><h2>Turnhalle wird saniert</h2>", "Turnhalle wird saniert"),
+        # a section label glued to the headline goes
+        ('<meta property="og:title" content="Turnhalle wird im Frühjahr saniert">',
+         "<h1>Lokales | Turnhalle wird im Frühjahr saniert</h1>", "Turnhalle wird im Frühjahr saniert"),
+        # a subtitle after a dash is part of the headline
+        ('<meta property="og:title" content="Turnhalle wird saniert – Lindenauer Bote">',
+         "<h1>Turnhalle wird saniert – Kosten steigen</h1>", "Turnhalle wird saniert – Kosten steigen"),
+        # one h1 that says more than og:title is the visible headline
+        ('<meta property="og:title" content="Halle: Sanierung beschlossen">',
+         "<h1>Gemeinderat beschließt die Sanierung der Turnhalle</h1>",
+         "Gemeinderat beschließt die Sanierung der Turnhalle"),
+        # the same h1 twice (mobile and desktop) is one h1
+        ('<meta property="og:title" content="Anders">',
+         "<h1>Neue Halle für Lindenau</h1><h1>Neue Halle für Lindenau</h1>", "Neue Halle für Lindenau"),
+        # og:title cut short at a quote: <title> holds it whole
+        ('<meta property="og:title" content="Rat nennt den Plan"><title>Rat nennt den Plan "mutig"</title>',
+         "", 'Rat nennt den Plan "mutig"'),
+        # a hidden h1 for screen readers is no headline
+        ('<meta property="og:title" content="Turnhalle wird saniert">',
+         '<h1 class="sr-only">Navigation</h1>', "Turnhalle wird saniert"),
+    ],
+)
+def test_choose_title(head, body, expected):
+    assert choose_title(tree(page(head, body)), None, "Lindenauer Bote") == expected
+
+
+def test_strip_site_name_keeps_the_headline_part():
+    assert strip_site_name("Turnhalle wird saniert - Lindenauer Bote", "Lindenauer Bote") == "Turnhalle wird saniert"
+    assert strip_site_name("Turnhalle wird saniert", None) == "Turnhalle wird saniert"
+
+
+def test_listing_with_read_more_labels_is_no_article():
+    teasers = "".join(
+        f'<article><h2><a href="/a{n}">Schlagzeile Nummer {n} aus dem Ressort Lokales</a></h2>'
+        f"<p>Kurzer Anreißer zur Meldung {n}, damit man weiterklickt.</p>"
+        f'<a href="/a{n}">Weiterlesen »</a></article>'
+        for n in range(12)
+    )
+    html = ('<html><head><meta property="og:type" content="website"><title>Lokales Archive</title></head>'
+            f"<body><main>{teasers}</main></body></html>")
+    assert extract_html(html).listing
+
+
+def test_article_page_is_no_listing_and_keeps_its_headline():
+    html = ('<html><head><meta property="og:type" content="article">'
+            '<meta property="og:title" content="Turnhalle wird saniert"></head>'
+            f"<body><article><h1>Turnhalle wird saniert</h1>{BODY}</article></body></html>")
+    extracted = extract_html(html)
+    assert not extracted.listing
+    assert extracted.title == "Turnhalle wird saniert"
+    assert any(p.startswith("Der 3. Absatz") for p in extracted.paragraphs)
+
+
+def test_find_lede_skips_link_lists_and_short_labels():
+    doc = tree('<html><body><div class="teaser"><a href="/x">Eine verlinkte Meldung mit vielen Wörtern darin '
+               'über etwas ganz anderes</a></div><p class="intro">Neu</p>'
+               '<p class="article-lead">Der Gemeinderat hat nach langer Debatte die Sanierung der Turnhalle '
+               'beschlossen, die Arbeiten beginnen im Frühjahr.</p></body></html>')
+    assert find_lede(doc).startswith("Der Gemeinderat hat nach langer Debatte")
+
+
+def test_add_lede_only_between_headline_and_body():
+    lede = "Der Gemeinderat hat die Sanierung der Turnhalle beschlossen, die Arbeiten beginnen im Frühjahr."
+    body = ["Die Kosten liegen nach Schätzung des Bauamts bei rund zwei Millionen Euro, sagte die Sprecherin."]
+    page_text = f"Menü Turnhalle wird saniert {lede} {body[0]} Ähnliche Beiträge"
+    assert add_lede(body, lede, page_text, "Turnhalle wird saniert") == [lede, *body]
+    # after the body (a teaser of another article) or already extracted: unchanged
+    assert add_lede(body, lede, f"Turnhalle wird saniert {body[0]} {lede}", "Turnhalle wird saniert") == body
+    assert add_lede([lede, *body], lede, page_text, "Turnhalle wird saniert") == [lede, *body]
+    # before the headline: no standfirst of this article
+    assert add_lede(body, lede, f"{lede} Turnhalle wird saniert {body[0]}", "Turnhalle wird saniert") == body
+
+
+def test_extraction_puts_back_the_standfirst():
+    html = ('<html><head><meta property="og:title" content="Turnhalle wird saniert"></head><body>'
+            '<article><header><h1>Turnhalle wird saniert</h1><div class="article-teaser"><p>Nach langer Debatte '
+            'hat der Gemeinderat von Lindenau die Sanierung der alten Turnhalle beschlossen.</p></div></header>'
+            f'<div class="article-body">{BODY}</div></article></body></html>')
+    extracted = extract_html(html)
+    assert extracted.paragraphs[0].startswith("Nach langer Debatte")
+    assert sum(p.startswith("Nach langer Debatte") for p in extracted.paragraphs) == 1
