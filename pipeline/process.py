@@ -63,15 +63,30 @@ def _test_crash_hook(source: str, phase: str) -> None:
             os.kill(os.getpid(), signal.SIGSEGV)
 
 
+_WATCHDOG = False
+
+
+def enable_watchdog() -> None:
+    """Let :func:`deadline` end this process when a page is stuck in C code.
+
+    Called in the forked task processes of a batch run (pipeline.cli.DieWithRun), where a
+    dead process is a failed shard that the run retries; never in a process the user works
+    in (``reinschrift page``, a notebook, pytest).
+    """
+    global _WATCHDOG
+    _WATCHDOG = True
+
+
 @contextlib.contextmanager
 def deadline(seconds: float) -> Iterator[None]:
     """Raise :class:`PageTimeout` in this thread after ``seconds`` (main thread only).
 
     Python runs the SIGALRM handler only between bytecodes, so a page stuck inside one C
     call (lxml, zlib) would not stop. The inputs are bounded so that no known C call takes
-    long (parse_html), and as a last resort a watchdog thread that needs no GIL
-    (faulthandler) ends the process after ``2 * seconds + 1``: it prints where the page was
-    stuck, the shard fails, and the retry rejects the page as ``crashed``.
+    long (parse_html), and as a last resort, in a batch run's task process
+    (:func:`enable_watchdog`), a watchdog thread that needs no GIL (faulthandler) ends the
+    process after ``2 * seconds + 1``: it prints where the page was stuck, the shard fails,
+    and the retry rejects the page as ``crashed``.
     """
     if seconds <= 0 or threading.current_thread() is not threading.main_thread():
         yield
@@ -82,11 +97,12 @@ def deadline(seconds: float) -> Iterator[None]:
 
     previous = signal.signal(signal.SIGALRM, _expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        faulthandler.dump_traceback_later(2 * seconds + 1, exit=True, file=sys.__stderr__)
-        watchdog = True
-    except (AttributeError, OSError, RuntimeError, ValueError):  # no usable stderr
-        watchdog = False
+    watchdog = _WATCHDOG
+    if watchdog:
+        try:
+            faulthandler.dump_traceback_later(2 * seconds + 1, exit=True, file=sys.__stderr__)
+        except (AttributeError, OSError, RuntimeError, ValueError):  # no usable stderr
+            watchdog = False
     try:
         yield
     finally:

@@ -112,20 +112,26 @@ class DieWithRun:
     """Luigi's task_process_context: a forked task process dies with the run.
 
     Linux PR_SET_PDEATHSIG: when the run is killed (SIGKILL, OOM), its task processes get
-    SIGKILL too, instead of running on as orphans that hold the output lock.
+    SIGKILL too, instead of running on as orphans that hold the output lock. Also arms the
+    page watchdog (pipeline.process.enable_watchdog), which may only end a task process.
     """
 
     def __init__(self, task_process: Any) -> None:
         self.forked = bool(getattr(task_process, "use_multiprocessing", False))
 
     def __enter__(self) -> "DieWithRun":
-        if self.forked and _RUN_PID:
+        if not self.forked:
+            return self
+        from pipeline.process import enable_watchdog
+
+        enable_watchdog()  # a page stuck in C code ends this process, not the run
+        if _RUN_PID:
             try:
                 import ctypes
                 import signal
 
                 ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-            except (OSError, AttributeError):
+            except (OSError, AttributeError):  # not Linux
                 return self
             if os.getppid() != _RUN_PID:  # the run died before prctl took effect
                 os._exit(1)
