@@ -19,7 +19,6 @@ Debugging one page: every task takes ``--only PATH``, which makes the manifest t
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import heapq
 import json
@@ -42,7 +41,6 @@ from pipeline.report import try_build_report_html
 from pipeline.report.runlog import log_shard
 from pipeline.tasks.manifest import Manifest, build_manifest
 from pipeline.write import (
-    FILE_MODE,
     ARTICLES_DIR,
     ARTICLES_JSONL,
     REJECTS_JSONL,
@@ -236,7 +234,18 @@ def _write_extract_outputs(base: Path, records: list[dict[str, Any]]) -> None:
                  json.dumps({site: sorted(values) for site, values in sorted(by_site.items())}))
 
 
-class SiteStats(RunParameters):
+class _RunWide(RunParameters):
+    """A task over the whole run: done when its ``.done`` holds the run's fingerprint."""
+
+    @property
+    def fingerprint(self) -> str:
+        return self.manifest.run_fingerprint(self.config.digest)
+
+    def complete(self) -> bool:
+        return _read_done(Path(self.output().path)) == self.fingerprint
+
+
+class SiteStats(_RunWide):
     """The order-free second pass: how many pages of each site carry each line."""
 
     def requires(self) -> list[ExtractShard]:
@@ -268,13 +277,6 @@ class SiteStats(RunParameters):
             counts[str(run_value)] = run_length
         atomic_write(self.work("sitestats.json"), json.dumps({"sites": dict(sorted(sites.items())), "counts": counts}, sort_keys=True))
         atomic_write(self.output().path, self.fingerprint + "\n")
-
-    @property
-    def fingerprint(self) -> str:
-        return self.manifest.run_fingerprint(self.config.digest)
-
-    def complete(self) -> bool:
-        return _read_done(Path(self.output().path)) == self.fingerprint
 
 
 @lru_cache(maxsize=2)
@@ -334,7 +336,9 @@ class CleanShard(RunParameters):
         for entry in fresh:
             if entry["article"]:
                 result = entry["result"]
-                _write_article(article_file(self.output_dir, result["source"], result["id"]), dumps_pretty(result))
+                # flushed below with one os.sync() for the shard, before its .jsonl and .done
+                atomic_write(article_file(self.output_dir, result["source"], result["id"]), dumps_pretty(result),
+                             fsync=False)
                 written += 1
         if written:
             os.sync()  # one flush for the shard's article files, before its .jsonl and .done
@@ -382,23 +386,6 @@ class CleanShard(RunParameters):
         return done is not None and self.requires().complete() and done == self.fingerprint
 
 
-def _write_article(path: Path, text: str) -> None:
-    """Atomic (temp file + rename) but not fsynced one by one: an fsync per article costs ~4 ms,
-    more than cleaning the page; the shard flushes them all with one ``os.sync()`` before it
-    writes its own files, so a shard marked done never points at a lost article file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name[:60]}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.chmod(tmp, FILE_MODE)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-
-
 def _clean_cache_key(record: dict[str, Any], counts: dict[int, int], site_pages: dict[str, int],
                      settings: dict[str, Any], config_digest: str) -> str:
     """What decides a page's clean result: its bytes, the config, and its repeated lines."""
@@ -412,7 +399,7 @@ def _clean_cache_key(record: dict[str, Any], counts: dict[int, int], site_pages:
     return digest.hexdigest()[:24]
 
 
-class WriteOutputs(RunParameters):
+class WriteOutputs(_RunWide):
     """Step 6: merge the clean shards into the output contract's files, sorted by source."""
 
     def requires(self) -> SiteStats:
@@ -431,13 +418,6 @@ class WriteOutputs(RunParameters):
         atomic_write(Path(self.output_dir) / REPORT_JSON, dumps_pretty(report))
         try_build_report_html(self.output_dir)  # OUT/report.html (pipeline/report)
         atomic_write(self.output().path, self.fingerprint + "\n")
-
-    @property
-    def fingerprint(self) -> str:
-        return self.manifest.run_fingerprint(self.config.digest)
-
-    def complete(self) -> bool:
-        return _read_done(Path(self.output().path)) == self.fingerprint
 
 
 def _write_clean_outputs(base: Path, entries: list[dict[str, Any]], out_dir: Path) -> None:
