@@ -234,3 +234,14 @@ def test_about_box_takes_its_short_text(rules):
     lines = [*BODY, "Über diese Reihe", "Die Reihe stellt jeden Monat ein Dorf im Landkreis vor."]
     kept, removed = strip_boilerplate(lines, rules)
     assert kept == BODY and names(removed) == ["de.about_box", "de.about_box"]
+
+
+def test_person_and_outlet_credit_takes_its_caption_but_keeps_name_pairs_in_text(rules):
+    caption = "Absperrband vor dem Eingang der Halle am Mittwochnachmittag."
+    kept, removed = strip_boilerplate([BODY[0], "Jana Kolb/Lindenauer Bote", caption, BODY[1]], rules)
+    assert kept == [BODY[0], BODY[1]]
+    assert names(removed)[:2] == ["common.photo_credit_person", "common.photo_credit_person"]
+    assert caption not in kept
+    sentence = "Die Koalition aus Bund/Ländern einigte sich am Abend auf einen Kompromiss für die Hallen."
+    kept, removed = strip_boilerplate([sentence], rules)
+    assert kept == [sentence] and removed == []

@@ -134,7 +134,7 @@ _DEBRIS_RE = re.compile(
     r"(?<=[^\W_])"
     r"(?:(?P<qa>[“”\"»«’])(?P<pa>[.!?])|(?P<pb>[.!?])(?P<qb>[“”\"»«’]))"  # X“.  or  X.“
     r"(?P<debris>" + _H + r"+\.(?P<q2>[“”\"»«’])"  # the stray  .“
-    r"(?:" + _H + r"+(?P=q2)(?=" + _H + r"*$))?)"  # and a lone “ at the end of the line
+    r"(?:" + _H + r"+(?P=q2)(?=\s|$))?)"  # and a lone “ with space on both sides (line end, or a wrapped line's next sentence)
     r"(?=\s|$)",
     re.M,
 )
@@ -152,6 +152,8 @@ def remove_link_debris(text: str, language: str | None = None) -> str:
     '„Wir warten ab.“ Dann ging er.'
     >>> remove_link_debris("Er lobte die „gute Zusammenarbeit“. .“ “")
     'Er lobte die „gute Zusammenarbeit“.'
+    >>> remove_link_debris("eine „gute Lösung“. .“ “ Danach sprach er weiter.")
+    'eine „gute Lösung“. Danach sprach er weiter.'
     >>> remove_link_debris("“The bridge is safe,” the mayor said.” .”")
     '“The bridge is safe,” the mayor said.'
     >>> remove_link_debris("Het werd “een mooie dag”. .” Daarna")
