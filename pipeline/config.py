@@ -40,7 +40,7 @@ RULE_KINDS = {
     # cut the matching span out of a line and keep the rest
     "inline_regex": "remove the matching span inside a line",
     # prune HTML elements whose class or id holds one of these tokens, before extraction
-    "dom_tokens": "prune HTML containers by class/id token before extraction",
+    "dom_tokens": "prune HTML containers by class/id token (or *word* part of one) before extraction",
 }
 BLOCK_UNTIL = {"end", "teaser"}
 CAPTION_SIDES = {"next", "previous", "none"}

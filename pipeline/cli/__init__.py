@@ -267,8 +267,6 @@ def _build(task: Any, build_args: dict[str, Any], *, coordinated: bool) -> bool:
 
 
 def _run_locked(args: argparse.Namespace, config: Config, input_dir: Path, out_dir: Path, workers: int) -> int:
-    import luigi
-
     from pipeline.tasks import WriteOutputs
     from pipeline.tasks.manifest import build_manifest
 

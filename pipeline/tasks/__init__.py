@@ -34,6 +34,7 @@ from typing import Any
 import luigi
 
 from pipeline import __version__
+from pipeline.boilerplate.repeated import repeated_hashes, repeated_keys
 from pipeline.config import Config, load_config_cached
 from pipeline.errors import REJECT_REASONS
 from pipeline.process import STEPS, clean_record, extract_page, reject, warm_caches
@@ -366,8 +367,6 @@ class CleanShard(RunParameters):
         Not the run-wide stats fingerprint: adding pages elsewhere moves counts, but a shard
         is redone only when a line of its own crosses a threshold.
         """
-        from pipeline.boilerplate.repeated import repeated_hashes
-
         extract_fp = self.manifest.fingerprint(self.shard, self.config.digest)
         stats = self.requires()
         site_pages, counts = _load_stats(str(stats.work("sitestats.json")), stats.fingerprint)
@@ -389,8 +388,6 @@ class CleanShard(RunParameters):
 def _clean_cache_key(record: dict[str, Any], counts: dict[int, int], site_pages: dict[str, int],
                      settings: dict[str, Any], config_digest: str) -> str:
     """What decides a page's clean result: its bytes, the config, and its repeated lines."""
-    from pipeline.boilerplate.repeated import repeated_keys
-
     digest = hashlib.sha256(f"{record['key']}\x00{config_digest}".encode("utf-8", "surrogateescape"))
     if "site" in record:
         repeated = repeated_keys(record["site"], record["paragraphs"], counts, site_pages.get(record["site"], 1), settings)
