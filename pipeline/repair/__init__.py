@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from pipeline.errors import ConfigError
@@ -82,7 +83,6 @@ PUNCTUATION_REPAIRS: list[tuple[str, Callable[..., str]]] = [
 #: Every repair as (name, function), in the default order: encoding first, then punctuation.
 REPAIRS: list[tuple[str, Callable[..., str]]] = ENCODING_REPAIRS + PUNCTUATION_REPAIRS
 REPAIR_NAMES: tuple[str, ...] = tuple(name for name, _ in REPAIRS)
-_ENCODING_NAMES = frozenset(name for name, _ in ENCODING_REPAIRS)
 
 
 @dataclass(frozen=True)
@@ -143,19 +143,22 @@ class RepairConfig:
 _DEFAULT = RepairConfig()
 
 
-def _run(
-    repairs: list[tuple[str, Callable[..., str]]],
-    text: str,
-    config: RepairConfig | None,
-    language: str | None,
-) -> tuple[str, list[Repair]]:
-    config = config or _DEFAULT
+@lru_cache(maxsize=64)
+def _plan(encoding: bool, config: RepairConfig) -> tuple[Callable[..., str], ...]:
+    """The active repairs of one family, in order (worked out once per config, not per paragraph)."""
     active = set(config.active)
+    family = ENCODING_REPAIRS if encoding else PUNCTUATION_REPAIRS
+    return tuple(function for name, function in family if name in active)
+
+
+def _run(encoding: bool, text: str, config: RepairConfig | None, language: str | None) -> tuple[str, list[Repair]]:
     with collecting() as log:
-        for name, function in repairs:
-            if name not in active:
-                continue
-            text = function(text) if name in _ENCODING_NAMES else function(text, language=language)
+        if encoding:
+            for function in _plan(True, config or _DEFAULT):
+                text = function(text)
+        else:
+            for function in _plan(False, config or _DEFAULT):
+                text = function(text, language=language)
     return text, list(log)
 
 
@@ -177,7 +180,7 @@ def _until_stable(step: Callable[[str], tuple[str, list[Repair]]], text: str) ->
 
 def fix_encoding_with_log(text: str, config: RepairConfig | None = None) -> tuple[str, list[Repair]]:
     """Run the encoding and character repairs; return the text and one record per change."""
-    return _until_stable(lambda t: _run(ENCODING_REPAIRS, t, config, None), text)
+    return _until_stable(lambda t: _run(True, t, config, None), text)
 
 
 def repair_punctuation_with_log(
@@ -185,7 +188,7 @@ def repair_punctuation_with_log(
 ) -> tuple[str, list[Repair]]:
     """Run the punctuation repairs; return the text and one record per change."""
     language = language if language is not None else (config.language if config else None)
-    return _until_stable(lambda t: _run(PUNCTUATION_REPAIRS, t, config, language), text)
+    return _until_stable(lambda t: _run(False, t, config, language), text)
 
 
 def repair_with_log(

@@ -32,10 +32,16 @@ import re
 import unicodedata
 
 import ftfy
-from ftfy.badness import is_bad
+from ftfy.badness import BADNESS_RE, is_bad
 from ftfy.chardata import HTML_ENTITY_RE
 
 from pipeline.repair.fixes import is_collecting, logged_sub, record
+
+try:  # re's private parser, to read ftfy's badness pattern; without it is_bad runs on every line
+    import re._constants as _sre
+    import re._parser as _sre_parse
+except ImportError:  # pragma: no cover - Python >= 3.11 has both
+    _sre = _sre_parse = None
 
 FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html="auto",
@@ -59,11 +65,93 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 _FTFY_TRIGGER_RE = re.compile("[\x1b\x80-\x9f\ud800-\udfff]")
 
 
+def _class(codes: set[int]) -> str:
+    """A regex class body matching exactly ``codes``."""
+    out, ordered, k = [], sorted(codes), 0
+    while k < len(ordered):
+        end = k
+        while end + 1 < len(ordered) and ordered[end + 1] == ordered[end] + 1:
+            end += 1
+        first, last = re.escape(chr(ordered[k])), re.escape(chr(ordered[end]))
+        out.append(first if end == k else f"{first}-{last}")
+        k = end + 1
+    return "".join(out)
+
+
+def _named_chars(op: object, av: object) -> set[int] | None:
+    """The code points a one-character item of a parsed regex matches, if it lists them all."""
+    if op is _sre.LITERAL:
+        return {av}
+    if op is not _sre.IN:
+        return None
+    codes: set[int] = set()
+    for kind, value in av:
+        if kind is _sre.LITERAL:
+            codes.add(value)
+        elif kind is _sre.RANGE:
+            codes.update(range(value[0], value[1] + 1))
+        else:  # NEGATE, CATEGORY (\s, \w): not a short list
+            return None
+    return codes
+
+
+def _badness_gate(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A cheap regex that matches every text ftfy's ``BADNESS_RE`` matches (and a few more).
+
+    ``is_bad`` tries its ~40 alternatives at every position of every non-ASCII
+    line: most of the cost of this module. Each alternative is a sequence of
+    items; two consecutive one-character items with listed characters (``[X][Y]``,
+    X all non-ASCII) must match two adjacent characters of the text, so an
+    alternative can only match where some ``X`` character is followed by a ``Y``
+    one; an alternative without such a pair needs at least one listed non-ASCII
+    character ``S`` (``[Œœ][^A-Za-z]``). The gate is the union of these
+    conditions, derived from ftfy's own pattern, so it stays exact when ftfy
+    changes it; None (no gate) if an alternative has neither. German, Arabic,
+    Greek or Chinese text almost never holds a pair, so ``is_bad`` is skipped.
+    """
+    if _sre_parse is None or pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - a private module: if it changed, no gate
+        return None
+    items = list(parsed.data)
+    alternatives = items[0][1][1] if len(items) == 1 and items[0][0] is _sre.BRANCH else [items]
+    singles: set[int] = set()
+    pairs: dict[frozenset[int], set[int]] = {}
+    for alternative in alternatives:
+        named = [_named_chars(op, av) for op, av in alternative]
+        pair = next(
+            ((x, y) for x, y in zip(named, named[1:]) if x and y and min(x) >= 0x80), None
+        )
+        if pair:
+            pairs.setdefault(frozenset(pair[0]), set()).update(pair[1])
+            continue
+        single = min((x for x in named if x and min(x) >= 0x80), key=len, default=None)
+        if single is None:
+            return None
+        singles.update(single)
+    first = set(singles).union(*pairs)
+    branches = [f"(?<=[{_class(singles)}])"] if singles else []
+    branches += [f"(?<=[{_class(set(x))}])[{_class(y)}]" for x, y in pairs.items()]
+    return re.compile(f"[{_class(first)}](?:{'|'.join(branches)})")
+
+
+_MAYBE_BAD_RE = _badness_gate(BADNESS_RE)
+
+
 def _needs_ftfy(line: str) -> bool:
+    """Whether ftfy may change ``line`` (a line it cannot change is never given to it).
+
+    >>> _needs_ftfy("Grüße aus Köln, „schön“ – 5 €"), _needs_ftfy("GrÃ¼ÃŸe"), _MAYBE_BAD_RE is not None
+    (False, True, True)
+    """
     if line.isascii():
         return "\x1b" in line or ("&" in line and HTML_ENTITY_RE.search(line) is not None)
     if _FTFY_TRIGGER_RE.search(line) or ("&" in line and HTML_ENTITY_RE.search(line)):
         return True
+    if _MAYBE_BAD_RE is not None and not _MAYBE_BAD_RE.search(line):
+        return False  # no alternative of BADNESS_RE can match: is_bad(line) is False
     return is_bad(line)
 
 
@@ -197,7 +285,7 @@ def remove_zero_width(text: str) -> str:
     >>> remove_zero_width("Auf\\u200clage, 👩\\u200d💻") == "Auflage, 👩\\u200d💻"
     True
     """
-    if not any(ch in text for ch in "\u200b\u200c\u200d\u2060\ufeff"):
+    if text.isascii() or not _ZERO_WIDTH_RE.search(text):
         return text
     return logged_sub("remove_zero_width", _ZERO_WIDTH_RE, text, _zero_width_replacement)
 

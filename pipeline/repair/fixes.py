@@ -24,8 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
@@ -40,15 +39,28 @@ CONTEXT_CHARS = 15
 _EVENTS: ContextVar[list[Repair] | None] = ContextVar("reinschrift_repair_events", default=None)
 
 
-@contextmanager
-def collecting() -> Iterator[list[Repair]]:
-    """Collect the :class:`Repair` records of the repairs run inside the block."""
-    events: list[Repair] = []
-    token = _EVENTS.set(events)
-    try:
-        yield events
-    finally:
-        _EVENTS.reset(token)
+class collecting:  # noqa: N801 - used like the function it was: ``with collecting() as log``
+    """Collect the :class:`Repair` records of the repairs run inside the block.
+
+    A plain class rather than ``@contextmanager``: the composer enters it twice
+    per paragraph, and the generator machinery cost more than the repairs of a
+    clean paragraph.
+
+    >>> with collecting() as log:
+    ...     record("demo", "ab", 0, 1, "A")
+    >>> log, is_collecting()
+    ([Repair(name='demo', before='ab', after='Ab')], False)
+    """
+
+    __slots__ = ("events", "token")
+
+    def __enter__(self) -> list[Repair]:
+        self.events: list[Repair] = []
+        self.token = _EVENTS.set(self.events)
+        return self.events
+
+    def __exit__(self, *exc_info: object) -> None:
+        _EVENTS.reset(self.token)
 
 
 def is_collecting() -> bool:
@@ -139,6 +151,10 @@ _DEBRIS_RE = re.compile(
     re.M,
 )
 
+# Every match of _DEBRIS_RE holds the stray "<space>.<quote>": text without it has
+# no debris. Written with a literal "." first, so the search skips to each full stop.
+_DEBRIS_GATE_RE = re.compile(r"\.(?<=[^\S\n]\.)[“”\"»«’]")
+
 
 def remove_link_debris(text: str, language: str | None = None) -> str:
     """Remove the stray ``.“`` (and a lone trailing ``“``) left where a link was cut out.
@@ -159,7 +175,7 @@ def remove_link_debris(text: str, language: str | None = None) -> str:
     >>> remove_link_debris("Het werd “een mooie dag”. .” Daarna")
     'Het werd “een mooie dag”. Daarna'
     """
-    if "." not in text:
+    if not _DEBRIS_GATE_RE.search(text):
         return text
 
     def fix(m: re.Match[str]) -> str | None:
@@ -183,6 +199,8 @@ _DUPLICATE_RE = re.compile(
     r"(?=" + _H + r"*$|" + _H + r"+(?P<next>[^\W\d_]))",
     re.M,
 )
+# Every match of _DUPLICATE_RE holds a full stop, ! or ? right before a closing quote.
+_DUPLICATE_GATE_RE = re.compile(r"[“”\"](?<=[.!?][“”\"])")
 _TOKEN_STRIP = "„“”\"»«‚‘’'()[]{},.;:!?"
 _DUPLICATE_WINDOW = 5  # the earlier occurrence is at most this many words back
 
@@ -209,7 +227,7 @@ def remove_duplicated_fragment(text: str, language: str | None = None) -> str:
     >>> remove_duplicated_fragment("Er sagte: „Gesetz ist Gesetz.“")
     'Er sagte: „Gesetz ist Gesetz.“'
     """
-    if not any(q in text for q in "“”\""):
+    if not _DUPLICATE_GATE_RE.search(text):
         return text
 
     def fix(m: re.Match[str]) -> str | None:
@@ -245,6 +263,8 @@ _SPACE_BEFORE_RE = re.compile(
     r"(?=\s|$|[“”\"»«’])",
     re.M,
 )
+# Every match of _SPACE_BEFORE_RE starts with a space or tab right before one of the marks.
+_SPACE_BEFORE_GATE_RE = re.compile(r"[.,;:!?](?<=[ \t].)")
 _CODE_TOKEN_RE = re.compile(r"[^\W_][._/\\][^\W_]|_|[=<>{}]")
 _CODE_LINE_RE = re.compile(r"[={}<>]|\blambda\b")
 _PATH_STARTS = frozenset("/.\\~")
@@ -289,13 +309,18 @@ def remove_space_before_punctuation(text: str, language: str | None = None) -> s
     >>> remove_space_before_punctuation("Loading ... wait :) it ended 2 : 1")
     'Loading ... wait :) it ended 2 : 1'
     """
-    if " " not in text and "\t" not in text:
+    if not _SPACE_BEFORE_GATE_RE.search(text):
         return text
-    french = uses_french_spacing(text, language)
+    french: list[bool] = []  # decided on the first ; : ! ? only: most matches are . and ,
+
+    def is_french() -> bool:
+        if not french:
+            french.append(uses_french_spacing(text, language))
+        return french[0]
 
     def fix(m: re.Match[str]) -> str | None:
         mark = m.group("mark")
-        if mark not in ".," and french:
+        if mark not in ".," and is_french():
             return None
         line_start = text.rfind("\n", 0, m.start()) + 1
         previous = text[line_start : m.start()].rsplit(None, 1)[-1]
@@ -347,6 +372,8 @@ def fix_doubled_full_stop(text: str, language: str | None = None) -> str:
 _MISSING_SPACE_RE = re.compile(
     r"(?<![\w.@/\\#&=])(?P<left>[^\W\d_]+)\.(?P<right>[^\W\d_]+)(?![\w@/\\(]|[.:/]\w)"
 )
+# Every match of _MISSING_SPACE_RE holds a full stop right before a letter.
+_MISSING_SPACE_GATE_RE = re.compile(r"\.[^\W\d_]")
 # Lower-cased right parts that make ``word.Word`` a domain or a file name.
 _NOT_A_SENTENCE_START = frozenset(
     "com net org info biz gov edu de ch eu uk fr nl io ai co fm tv ly me app js ts py rb"
@@ -382,7 +409,7 @@ def add_space_after_full_stop(text: str, language: str | None = None) -> str:
     >>> add_space_after_full_stop("z.B. bei Amazon.De, www.Beispiel.Info, U.S. und Node.js")
     'z.B. bei Amazon.De, www.Beispiel.Info, U.S. und Node.js'
     """
-    if "." not in text:
+    if not _MISSING_SPACE_GATE_RE.search(text):
         return text
 
     def fix(m: re.Match[str]) -> str | None:
@@ -513,6 +540,45 @@ def _glued_split(word: str, names: frozenset[str], home: Callable[[], frozenset[
     return None
 
 
+def _bmp_class(predicate: Callable[[str], bool]) -> str:
+    """A regex class body: the BMP characters for which ``predicate`` holds, and every astral one.
+
+    >>> _bmp_class(str.isdigit)[:7]
+    '0-9²-³¹'
+    """
+    ranges: list[str] = []
+    start = None
+    for code in range(0x10001):
+        inside = code < 0x10000 and predicate(chr(code))
+        if inside and start is None:
+            start = code
+        elif not inside and start is not None:
+            last = code - 1
+            ranges.append(re.escape(chr(start)) + ("-" + re.escape(chr(last)) if last > start else ""))
+            start = None
+    return "".join(ranges) + "\U00010000-\U0010ffff"
+
+
+@lru_cache(maxsize=1)
+def _hump_re() -> re.Pattern[str]:
+    """Lower case or digit, upper case, lower case: three characters every glued word needs.
+
+    :func:`_glued_split` cuts a word only at such a hump (``SchweizDie``), so a
+    text without one is left as it is, and most paragraphs are scanned once in
+    C instead of a callback per word. The classes hold exactly the BMP
+    characters ``str.islower``/``isupper``/``isdigit`` accept; astral
+    characters are all let through (the full repair decides). The scan starts
+    on the upper-case letter, the rarest of the three.
+
+    >>> bool(_hump_re().search("im Jahr 1999Um")), bool(_hump_re().search("Die Stadt, ÖSTERREICH"))
+    (True, False)
+    """
+    lower = _bmp_class(str.islower)
+    before = _bmp_class(lambda ch: ch.islower() or ch.isdigit())
+    upper = _bmp_class(str.isupper)
+    return re.compile(f"[{upper}](?<=[{before}][{upper}])[{lower}]")
+
+
 _GERMAN_WORDS_RE = re.compile(r"\b(?:der|die|das|und|nicht|ist|mit|sich|auch|für|wird)\b", re.I)
 
 
@@ -549,7 +615,7 @@ def split_glued_words(text: str, language: str | None = None) -> str:
     >>> split_glued_words("iPhone, YouTube, McDonald's, BioNTech, PlayStation, LinkedIn, GlaxoSmithKline")
     "iPhone, YouTube, McDonald's, BioNTech, PlayStation, LinkedIn, GlaxoSmithKline"
     """
-    if text.isascii() and text.islower():
+    if (text.isascii() and text.islower()) or not _hump_re().search(text):
         return text
     names = load_names()
     counts: Counter[str] | None = None
