@@ -7,6 +7,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("LUIGI_CONFIG_PATH", str(ROOT / "config" / "luigi.cfg"))
+# the language lexicon's cache file (pipeline/language/_lexicon.py) goes to a folder of this
+# test session, not the user's ~/.cache; subprocess runs inherit it
+if "REINSCHRIFT_CACHE" not in os.environ:
+    import tempfile
+
+    os.environ["REINSCHRIFT_CACHE"] = tempfile.mkdtemp(prefix="reinschrift-test-cache-")
 
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
 SAMPLES = ROOT / "samples"

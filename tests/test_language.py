@@ -290,3 +290,22 @@ def test_dev_sets_reach_the_goals():
     right, wrong = _dev_answers("short")
     assert right >= 0.70
     assert wrong <= 0.10
+
+
+def test_lexicon_cache_file_round_trip_and_damage(tmp_path, monkeypatch):
+    # built once, read back the same; a damaged file is rebuilt, never trusted
+    from pipeline.language._lexicon import Lexicon, cache_path
+
+    monkeypatch.setenv("REINSCHRIFT_CACHE", str(tmp_path))
+    built = Lexicon()
+    path = cache_path()
+    assert path is not None and path.parent == tmp_path and path.stat().st_size > 1_000_000
+    read = Lexicon()
+    assert read._shards == built._shards and read.entries == built.entries
+    assert read.lookup("und") == built.lookup("und") != {}
+    data = bytearray(path.read_bytes())
+    data[-100] ^= 0xFF  # one flipped byte in the table
+    path.write_bytes(bytes(data))
+    rebuilt = Lexicon()
+    assert rebuilt._shards == built._shards
+    assert path.read_bytes() != bytes(data)  # written again whole

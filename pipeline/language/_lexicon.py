@@ -13,16 +13,24 @@ Memory: a Python dict of the 1.6 million (word, language) pairs takes ~190 MB,
 far over a worker's budget.  We keep only a 48-bit hash of each word packed with
 the language index and the frequency in centibels into one unsigned 64-bit
 integer, in 256 sorted ``array('Q')`` shards (~13 MB in all), and look words up
-by binary search.  The hash is Python's own ``hash(str)``, computed when the
-lexicon is built in this process, so the per-process hash seed does not matter.
+by binary search.  The hash is the first 6 bytes of BLAKE2b of the word's UTF-8,
+the same in every process, so the packed table is built once per machine and kept
+in a cache file (:func:`cache_path`, ~13 MB): reading it takes milliseconds where
+building it from wordfreq's lists takes about a second, which every run and every
+``reinschrift page`` would otherwise pay before its first page.
 A false hit needs a 48-bit collision: about 6e-9 per word looked up.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
+import os
+import sys
 import unicodedata
 from array import array
+from pathlib import Path
 from bisect import bisect_left
 from functools import lru_cache
 from itertools import islice
@@ -41,7 +49,6 @@ _LIST_ALIASES = {
     "fil": ("tl",),  # Filipino / Tagalog
 }
 
-_HASH_MASK = (1 << 48) - 1
 _LANG_BITS = 6  # up to 64 lists
 _CB_BITS = 10  # centibels 0..1023 (the small lists stop at 600 cB = 1e-6)
 _CB_MAX = (1 << _CB_BITS) - 1
@@ -71,13 +78,91 @@ _group = methodcaller("group")
 
 
 def _word_key(word: str) -> int:
-    return (hash(word) & _HASH_MASK) << _TAG_BITS
+    # stable across processes (unlike hash(str)): the table can be cached on disk
+    digest = hashlib.blake2b(word.encode("utf-8", "surrogatepass"), digest_size=6).digest()
+    return int.from_bytes(digest, "big") << _TAG_BITS
+
+
+# bump when the packing or the key changes: an old cache file is then ignored
+CACHE_FORMAT = 1
+
+
+def cache_path() -> Path | None:
+    """Where the packed table is kept: ``$REINSCHRIFT_CACHE`` or ``$XDG_CACHE_HOME/reinschrift``
+    (``~/.cache/reinschrift``); None when no such folder can be named."""
+    base = os.environ.get("REINSCHRIFT_CACHE")
+    if not base:
+        xdg = os.environ.get("XDG_CACHE_HOME") or (os.path.join(os.path.expanduser("~"), ".cache")
+                                                   if os.path.expanduser("~") != "~" else "")
+        base = os.path.join(xdg, "reinschrift") if xdg else ""
+    if not base:
+        return None
+    import wordfreq
+
+    version = getattr(wordfreq, "__version__", None) or _distribution_version("wordfreq")
+    return Path(base) / f"lexicon-v{CACHE_FORMAT}-wordfreq-{version}.bin"
+
+
+def _distribution_version(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _load_cache(path: Path | None) -> tuple[dict, list[array]] | None:
+    """(header, shards) from a cache file, or None when it is missing or not whole."""
+    if path is None:
+        return None
+    try:
+        data = path.read_bytes()
+        end = data.index(b"\n")
+        header = json.loads(data[:end])
+        body = memoryview(data)[end + 1:]
+        if header.get("format") != CACHE_FORMAT or header.get("byteorder") != sys.byteorder:
+            return None
+        if hashlib.blake2b(body, digest_size=16).hexdigest() != header.get("digest"):
+            return None  # cut short or damaged: rebuilt and written again
+        shards, offset = [], 0
+        for length in header["lengths"]:
+            shard = array("Q")
+            shard.frombytes(body[offset:offset + 8 * length])
+            shards.append(shard)
+            offset += 8 * length
+        if offset != len(body) or len(shards) != 256:
+            return None
+        return header, shards
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _save_cache(path: Path | None, header: dict, shards: list[array]) -> None:
+    """Write the cache file atomically; a cache that cannot be written is no error."""
+    if path is None:
+        return
+    body = b"".join(shard.tobytes() for shard in shards)
+    header = dict(header, format=CACHE_FORMAT, byteorder=sys.byteorder, lengths=[len(s) for s in shards],
+                  digest=hashlib.blake2b(body, digest_size=16).hexdigest())
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "wb") as handle:
+            handle.write(json.dumps(header, sort_keys=True).encode() + b"\n")
+            handle.write(body)
+        os.replace(tmp, path)  # concurrent builders each write a whole file; the last wins
+    except OSError:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
 
 
 class Lexicon:
     """Packed word -> (language, frequency) table; build once per process."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, use_cache: bool = True) -> None:
         import regex  # a wordfreq dependency; re has no \p{M}
         import wordfreq  # imported here: only needed when the lexicon is built
 
@@ -90,6 +175,19 @@ class Lexicon:
         self.lists: tuple[str, ...] = tuple(lists)
         self.codes: tuple[tuple[str, ...], ...] = tuple(_LIST_ALIASES.get(lang, (lang,)) for lang in lists)
         self.covered: frozenset[str] = frozenset(code for codes in self.codes for code in codes)
+        path = cache_path() if use_cache else None
+        cached = _load_cache(path)
+        if cached is not None and cached[0].get("lists") == list(lists):
+            self._shards = cached[1]
+            self.entries = int(cached[0].get("entries", 0))
+        else:
+            self._shards, self.entries = self._build(wordfreq, available, lists)
+            _save_cache(path, {"lists": list(lists), "entries": self.entries}, self._shards)
+        self._token_rows = lru_cache(maxsize=TOKEN_CACHE_SIZE)(self._uncached_token_rows)
+
+    @staticmethod
+    def _build(wordfreq, available: dict[str, str], lists: list[str]) -> tuple[list[array], int]:
+        """The 256 sorted shards of packed (word hash, list, centibels) keys, from wordfreq."""
         shards = [array("Q") for _ in range(256)]
         entries = 0
         for index, lang in enumerate(lists):
@@ -107,9 +205,7 @@ class Lexicon:
                 raise RuntimeError(f"wordfreq list {lang} goes under 1e-8, where scores are <= 0")
             del buckets
         # sort shard by shard: a transient list of ~6k ints at a time, not 1.6 M
-        self._shards = [array("Q", sorted(shard)) for shard in shards]
-        self.entries = entries
-        self._token_rows = lru_cache(maxsize=TOKEN_CACHE_SIZE)(self._uncached_token_rows)
+        return [array("Q", sorted(shard)) for shard in shards], entries
 
     def lookup(self, word: str, best: dict[int, int] | None = None) -> dict[int, int]:
         """{list index: centibels} for an already case-folded word, merged into
