@@ -369,20 +369,40 @@ class CleanShard(RunParameters):
         """
         extract_fp = self.manifest.fingerprint(self.shard, self.config.digest)
         stats = self.requires()
-        site_pages, counts = _load_stats(str(stats.work("sitestats.json")), stats.fingerprint)
         extract = ExtractShard(shard=self.shard, **self.common())
-        digest = hashlib.sha256(extract_fp.encode())
-        settings = self.config.settings["repeated_lines"]
-        by_site = json.loads(extract.base.with_suffix(".sitehashes.json").read_text(encoding="utf-8"))
-        for site, hashes in by_site.items():
-            repeated = repeated_hashes(hashes, counts, site_pages.get(site, 1), settings)
-            if repeated:
-                digest.update(site.encode("utf-8", "surrogateescape") + b"\x00" + json.dumps(repeated).encode())
-        return digest.hexdigest()[:20]
+        stats_path = str(stats.work("sitestats.json"))
+        hashes_path = str(extract.base.with_suffix(".sitehashes.json"))
+        # Luigi asks complete() of every shard several times: the answer is kept while
+        # neither file it reads changes (their size and mtime are part of the key)
+        return _clean_fingerprint(extract_fp, stats_path, stats.fingerprint, _stamp(stats_path), hashes_path,
+                                  _stamp(hashes_path), json.dumps(self.config.settings["repeated_lines"], sort_keys=True))
 
     def complete(self) -> bool:
         done = _read_done(Path(self.output().path))
         return done is not None and self.requires().complete() and done == self.fingerprint
+
+
+def _stamp(path: str) -> tuple[int, int]:
+    try:
+        stat = os.stat(path)
+    except FileNotFoundError:
+        return (-1, -1)
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=4096)
+def _clean_fingerprint(extract_fp: str, stats_path: str, stats_fp: str, stats_stamp: tuple[int, int],
+                       hashes_path: str, hashes_stamp: tuple[int, int], settings_json: str) -> str:
+    """See CleanShard.fingerprint; the stamps only make the cache forget a changed file."""
+    site_pages, counts = _load_stats(stats_path, stats_fp)
+    settings = json.loads(settings_json)
+    digest = hashlib.sha256(extract_fp.encode())
+    by_site = json.loads(Path(hashes_path).read_text(encoding="utf-8"))
+    for site, hashes in by_site.items():
+        repeated = repeated_hashes(hashes, counts, site_pages.get(site, 1), settings)
+        if repeated:
+            digest.update(site.encode("utf-8", "surrogateescape") + b"\x00" + json.dumps(repeated).encode())
+    return digest.hexdigest()[:20]
 
 
 def _clean_cache_key(record: dict[str, Any], counts: dict[int, int], site_pages: dict[str, int],

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import math
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,18 +26,29 @@ class Manifest:
     skipped: tuple[tuple[str, int], ...]
     shard_count: int
     shards: tuple[tuple[PageFile, ...], ...]
+    # fingerprints computed so far: Luigi asks every task's complete() several times, and
+    # the run fingerprint hashes every page key (0.1 s at 100k pages, asked once per shard)
+    _memo: dict[tuple[object, ...], str] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def fingerprint(self, shard: int, config_digest: str) -> str:
-        digest = hashlib.sha256(f"{config_digest}\x00{self.shard_count}\x00{shard}".encode())
-        for page in self.shards[shard]:
-            digest.update(page.key.encode("utf-8", "surrogateescape") + b"\x01")
-        return digest.hexdigest()[:20]
+        key = ("shard", shard, config_digest)
+        found = self._memo.get(key)
+        if found is None:
+            digest = hashlib.sha256(f"{config_digest}\x00{self.shard_count}\x00{shard}".encode())
+            for page in self.shards[shard]:
+                digest.update(page.key.encode("utf-8", "surrogateescape") + b"\x01")
+            found = self._memo[key] = digest.hexdigest()[:20]
+        return found
 
     def run_fingerprint(self, config_digest: str) -> str:
-        digest = hashlib.sha256(f"{config_digest}\x00{self.shard_count}".encode())
-        for shard in range(self.shard_count):
-            digest.update(self.fingerprint(shard, config_digest).encode())
-        return digest.hexdigest()[:20]
+        key = ("run", config_digest)
+        found = self._memo.get(key)
+        if found is None:
+            digest = hashlib.sha256(f"{config_digest}\x00{self.shard_count}".encode())
+            for shard in range(self.shard_count):
+                digest.update(self.fingerprint(shard, config_digest).encode())
+            found = self._memo[key] = digest.hexdigest()[:20]
+        return found
 
 
 def shard_count_for(pages: int, shard_size: int, min_shards: int = 1) -> int:
