@@ -121,7 +121,9 @@ def reject(source: str, reason: str, detail: str = "") -> dict[str, Any]:
     return {"source": source, "reason": reason, "detail": detail}
 
 
+@functools.lru_cache(maxsize=8)
 def _prune_tokens(config: Config) -> frozenset[str]:
+    # asked for every page: the rules do not change within a run
     return frozenset(t.lower() for r in config.rules_of_kind("dom_tokens") for t in r.tokens)
 
 

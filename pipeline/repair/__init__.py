@@ -153,12 +153,9 @@ def _plan(encoding: bool, config: RepairConfig) -> tuple[Callable[..., str], ...
 
 def _run(encoding: bool, text: str, config: RepairConfig | None, language: str | None) -> tuple[str, list[Repair]]:
     with collecting() as log:
-        if encoding:
-            for function in _plan(True, config or _DEFAULT):
-                text = function(text)
-        else:
-            for function in _plan(False, config or _DEFAULT):
-                text = function(text, language=language)
+        for function in _plan(encoding, config or _DEFAULT):
+            # encoding repairs take the text alone; punctuation repairs also the language
+            text = function(text) if encoding else function(text, language=language)
     return text, list(log)
 
 

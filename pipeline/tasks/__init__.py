@@ -375,7 +375,7 @@ class CleanShard(RunParameters):
         # Luigi asks complete() of every shard several times: the answer is kept while
         # neither file it reads changes (their size and mtime are part of the key)
         return _clean_fingerprint(extract_fp, stats_path, stats.fingerprint, _stamp(stats_path), hashes_path,
-                                  _stamp(hashes_path), json.dumps(self.config.settings["repeated_lines"], sort_keys=True))
+                                  _stamp(hashes_path), self.config)
 
     def complete(self) -> bool:
         done = _read_done(Path(self.output().path))
@@ -392,10 +392,10 @@ def _stamp(path: str) -> tuple[int, int]:
 
 @lru_cache(maxsize=4096)
 def _clean_fingerprint(extract_fp: str, stats_path: str, stats_fp: str, stats_stamp: tuple[int, int],
-                       hashes_path: str, hashes_stamp: tuple[int, int], settings_json: str) -> str:
+                       hashes_path: str, hashes_stamp: tuple[int, int], config: Config) -> str:
     """See CleanShard.fingerprint; the stamps only make the cache forget a changed file."""
     site_pages, counts = _load_stats(stats_path, stats_fp)
-    settings = json.loads(settings_json)
+    settings = config.settings["repeated_lines"]
     digest = hashlib.sha256(extract_fp.encode())
     by_site = json.loads(Path(hashes_path).read_text(encoding="utf-8"))
     for site, hashes in by_site.items():
