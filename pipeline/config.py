@@ -19,7 +19,7 @@ import json
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -117,8 +117,12 @@ class Config:
     def rules_of_kind(self, kind: str) -> tuple[Rule, ...]:
         return tuple(r for r in self.rules if r.kind == kind)
 
-    @property
+    @cached_property
     def digest(self) -> str:
+        """:func:`config_digest`, computed once: every page's record and cache key carries it,
+        and it serialises the whole config (~0.7 ms a call). A Config is never changed after
+        loading (it is frozen; its settings and rules are only read).
+        """
         return config_digest(self)
 
 

@@ -104,8 +104,12 @@ def article_relpath(source: str, article_id: str) -> str:
 
 
 def article_file(out_dir: str | Path, source: str, article_id: str) -> Path:
-    base = (Path(out_dir) / ARTICLES_DIR).resolve()
-    path = (base / article_relpath(source, article_id)).resolve()
-    if base not in path.parents:
-        path = base / "_unsafe" / f"{article_id}.json"
-    return path
+    """The article's file under ``OUT/articles/``; a path that a symlink would lead outside
+    the folder goes to ``_unsafe/<id>.json`` instead. (os.path, not pathlib: called for every
+    page of a shard on each run.)
+    """
+    base = os.path.realpath(os.path.join(out_dir, ARTICLES_DIR))
+    path = os.path.realpath(os.path.join(base, article_relpath(source, article_id)))
+    if not path.startswith(base + os.sep):
+        path = os.path.join(base, "_unsafe", f"{article_id}.json")
+    return Path(path)
