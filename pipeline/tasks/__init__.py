@@ -34,7 +34,7 @@ from typing import Any
 import luigi
 
 from pipeline import __version__
-from pipeline.boilerplate.repeated import repeated_hashes, repeated_keys
+from pipeline.boilerplate.repeated import repeated_hashes
 from pipeline.config import Config, load_config_cached
 from pipeline.errors import REJECT_REASONS
 from pipeline.process import STEPS, clean_record, extract_page, reject, warm_caches
@@ -91,6 +91,16 @@ class RunParameters(luigi.Task):
     def common(self) -> dict[str, str]:
         return {"input_dir": self.input_dir, "output_dir": self.output_dir, "config_file": self.config_file, "only": self.only,
                 "jsonl_html_field": self.jsonl_html_field, "jsonl_url_field": self.jsonl_url_field}
+
+    @property
+    def priority(self) -> int:  # type: ignore[override]
+        """Shard tasks with more bytes to read run first (longest first), so the workers finish
+        together instead of one worker running the last big shard alone. 0 for run-wide tasks.
+        """
+        shard = getattr(self, "shard", None)
+        if shard is None:
+            return 0
+        return sum(page.size for page in self.manifest.shards[shard])
 
     def _progress(self, done: int, total: int, what: str) -> None:
         if total and (done % 50 == 0 or done == total):
@@ -334,12 +344,16 @@ class CleanShard(RunParameters):
         # no page is in flight any more: a failed write below is no page's crash
         inflight.finish()
         written = 0
+        articles_dir = os.path.realpath(os.path.join(self.output_dir, ARTICLES_DIR))
         for entry in fresh:
             if entry["article"]:
                 result = entry["result"]
+                path = article_file(self.output_dir, result["source"], result["id"])
                 # flushed below with one os.sync() for the shard, before its .jsonl and .done
-                atomic_write(article_file(self.output_dir, result["source"], result["id"]), dumps_pretty(result),
-                             fsync=False)
+                atomic_write(path, dumps_pretty(result), fsync=False)
+                # kept with the entry: a later run lists the shard's files without resolving
+                # every path again (WriteOutputs removes the files no page has any more)
+                entry["file"] = os.path.relpath(path, articles_dir)
                 written += 1
         if written:
             os.sync()  # one flush for the shard's article files, before its .jsonl and .done
@@ -407,12 +421,17 @@ def _clean_fingerprint(extract_fp: str, stats_path: str, stats_fp: str, stats_st
 
 def _clean_cache_key(record: dict[str, Any], counts: dict[int, int], site_pages: dict[str, int],
                      settings: dict[str, Any], config_digest: str) -> str:
-    """What decides a page's clean result: its bytes, the config, and its repeated lines."""
-    digest = hashlib.sha256(f"{record['key']}\x00{config_digest}".encode("utf-8", "surrogateescape"))
+    """What decides a page's clean result: its bytes, the config, and its repeated lines.
+
+    The repeated lines are named by their hashes, which the extract record carries (a page's
+    line keys and hashes correspond one to one), so a rerun does not normalise every line
+    of every page in a touched shard again to find which of them are repeated.
+    """
+    digest = hashlib.sha256(f"v2\x00{record['key']}\x00{config_digest}".encode("utf-8", "surrogateescape"))
     if "site" in record:
-        repeated = repeated_keys(record["site"], record["paragraphs"], counts, site_pages.get(record["site"], 1), settings)
-        for key in sorted(repeated):
-            digest.update(key.encode("utf-8", "surrogateescape") + b"\x01")
+        repeated = repeated_hashes(record["hashes"], counts, site_pages.get(record["site"], 1), settings)
+        if repeated:
+            digest.update(array("Q", repeated).tobytes())
     return digest.hexdigest()[:24]
 
 
@@ -456,8 +475,10 @@ def _write_clean_outputs(base: Path, entries: list[dict[str, Any]], out_dir: Pat
                 summary["removed"].update(result["removed"])
                 summary["repairs"].update(result["repairs"])
                 summary["languages"][result["language"] or "null"] += 1
-                path = article_file(out_dir, result["source"], result["id"])
-                paths.write(json.dumps(str(path.relative_to(articles_dir))) + "\n")
+                file = entry.get("file")
+                if file is None:  # an entry from before "file" was kept
+                    file = str(article_file(out_dir, result["source"], result["id"]).relative_to(articles_dir))
+                paths.write(json.dumps(file) + "\n")
             else:
                 summary["reasons"][result["reason"]] += 1
                 rejects.write(dumps_line(result))
