@@ -206,3 +206,21 @@ def test_bad_config_is_refused_before_any_page(first_run, tmp_path: Path, capsys
 
 def test_missing_input_folder_has_its_own_exit_code(tmp_path: Path):
     assert run(tmp_path / "nope", tmp_path / "out") == 4
+
+
+def test_sync_filesystem_flushes_the_output_file_system_or_falls_back_to_sync(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pipeline.write as write
+
+    calls: list[str] = []
+    monkeypatch.setattr(write.os, "sync", lambda: calls.append("sync"))
+    write.sync_filesystem(tmp_path)  # syncfs on Linux: no global sync
+    assert calls == ([] if write._libc_syncfs() is not None else ["sync"])
+    monkeypatch.setattr(write, "_libc_syncfs", lambda: None)
+    write.sync_filesystem(tmp_path)
+    assert calls[-1] == "sync"
+    monkeypatch.undo()
+    if write._libc_syncfs() is not None:  # a missing folder is a clear error, not a silent sync
+        with pytest.raises(FileNotFoundError):
+            write.sync_filesystem(tmp_path / "missing")

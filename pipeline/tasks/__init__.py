@@ -51,6 +51,7 @@ from pipeline.write import (
     atomic_write,
     dumps_line,
     dumps_pretty,
+    sync_filesystem,
 )
 
 WORK_DIR = ".work"
@@ -349,14 +350,14 @@ class CleanShard(RunParameters):
             if entry["article"]:
                 result = entry["result"]
                 path = article_file(self.output_dir, result["source"], result["id"])
-                # flushed below with one os.sync() for the shard, before its .jsonl and .done
+                # flushed below with one sync of the file system for the shard, before its .jsonl and .done
                 atomic_write(path, dumps_pretty(result), fsync=False)
                 # kept with the entry: a later run lists the shard's files without resolving
                 # every path again (WriteOutputs removes the files no page has any more)
                 entry["file"] = os.path.relpath(path, articles_dir)
                 written += 1
         if written:
-            os.sync()  # one flush for the shard's article files, before its .jsonl and .done
+            sync_filesystem(self.output_dir)  # one flush for the shard's article files, before its .jsonl and .done
         with atomic_open(self.base.with_suffix(".jsonl")) as handle:
             for entry in out:
                 handle.write(dumps_line(entry))
