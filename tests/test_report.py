@@ -6,12 +6,15 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
 
 from pipeline.cli import main
+from pipeline.process import page_id
+from pipeline.report import _BORDER, _RC, _barh_figure, _histogram_figure, build_report_html, slowest_pages
 from test_inputs import PARAS_DE, PARAS_EN, article_html
 
 CHROMIUM = shutil.which("chromium")
@@ -53,6 +56,62 @@ def test_report_is_self_contained_and_links_resolve(run_dir: Path) -> None:
     for reject in rejects:
         assert f"<td>{reject['source']}</td><td>{reject['reason']}</td>" in text
     assert "de.see_also" in text
+
+
+def test_report_is_the_same_bytes_every_build_and_loads_no_pyplot(run_dir: Path) -> None:
+    first = build_report_html(run_dir).read_bytes()
+    assert build_report_html(run_dir).read_bytes() == first  # no build time, no SVG dates
+    # another process (other hash seeds, fresh matplotlib) gives the same bytes; and building
+    # the report loads neither pyplot nor the pipeline's page code (both cost time at the end of a run)
+    script = ("import sys; from pipeline.report import build_report_html; build_report_html(sys.argv[1]); "
+              "print(sorted({'matplotlib.pyplot', 'pipeline.process'} & set(sys.modules)))")
+    result = subprocess.run([sys.executable, "-c", script, str(run_dir)], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+    assert (run_dir / "report.html").read_bytes() == first
+
+
+def test_slowest_pages_link_the_ids_the_run_wrote(run_dir: Path) -> None:
+    slow = slowest_pages(run_dir / ".work" / "clean")
+    kept = {json.loads(line)["source"] for line in (run_dir / "articles.jsonl").read_text(encoding="utf-8").splitlines()}
+    assert slow and {source for _, source, _, article_id in slow if article_id} == kept
+    for _, source, _, article_id in slow:
+        assert article_id == (page_id(source) if source in kept else None)
+
+
+_BARS = {
+    "one": [("kept", 1)],
+    "zeros": [("a", 0), ("b", 0)],
+    "long label, huge value": [("common." + "x" * 60, 123456789), ("y", 5)],
+    "seconds": [("read (cpu)", 0.001), ("wall (wall)", 13.428)],
+    "tick near the end": [("a", 970), ("b", 3)],
+    "twenty rules": [(f"de.rule_{i}_" + "x" * i, 1000 - 37 * i) for i in range(20)],
+    "accents": [("Ünïcödé → ✓", 3), ("ÄÖÜ", 7)],
+}
+_LENGTHS = {
+    "one length": [500],
+    "within a decade": [800, 950, 3000, 3100, 3200],
+    "many decades": [1, 10, 10_000, 1_000_000] * 50,
+    "big counts": [1000] * 4000 + [2000] * 300,
+}
+
+
+@pytest.mark.parametrize("case", list(_BARS) + list(_LENGTHS))
+def test_plot_layout_fits_its_texts(case: str) -> None:
+    # the figures are sized by hand around their texts (not bbox_inches="tight"): nothing may
+    # stick out of the figure, and the blank border stays the one "tight" would leave
+    import matplotlib
+
+    with matplotlib.rc_context(_RC):
+        if case in _BARS:
+            fig = _barh_figure(_BARS[case], f"Title: {case}", "pages", "#4c72b0")
+        else:
+            fig = _histogram_figure(_LENGTHS[case], f"Text length: {case}")
+        drawn = fig.get_tightbbox()
+    width, height = fig.get_size_inches()
+    borders = {"left": drawn.x0 * 72, "right": (width - drawn.x1) * 72,
+               "bottom": drawn.y0 * 72, "top": (height - drawn.y1) * 72}
+    for side, border in borders.items():
+        assert _BORDER - 0.05 <= border <= _BORDER + 4, (side, border)
 
 
 def _chromium(url: str, screenshot: Path, profile: Path) -> str:

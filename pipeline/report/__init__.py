@@ -79,10 +79,14 @@ def sample_articles(path: Path, n: int = SAMPLE_ARTICLES, seed: int = 0) -> tupl
     return out, True
 
 
-def slowest_pages(clean_dir: Path, n: int = SLOWEST) -> list[tuple[float, str, dict[str, float], bool]]:
-    """``(cpu seconds, source, timings, kept)`` of the ``n`` slowest pages in the clean shards."""
+def slowest_pages(clean_dir: Path, n: int = SLOWEST) -> list[tuple[float, str, dict[str, float], str | None]]:
+    """``(cpu seconds, source, timings, article id or None)`` of the ``n`` slowest pages in the clean shards.
+
+    The id is read from the page's own record (only for the pages that make the list), so the
+    links point at the files the run wrote, without importing the pipeline to recompute it.
+    """
     marker = '"timings": '
-    heap: list[tuple[float, str, dict[str, float], bool]] = []
+    heap: list[tuple[float, str, dict[str, float], str | None]] = []
     decoder = json.JSONDecoder()
     for path in sorted(clean_dir.glob("shard-*.jsonl")):
         if not _SHARD_FILE.fullmatch(path.name):  # shard-k-of-n.jsonl only, not its .articles/.rejects
@@ -104,59 +108,198 @@ def slowest_pages(clean_dir: Path, n: int = SLOWEST) -> list[tuple[float, str, d
                     if not isinstance(timings, dict):
                         continue
                 total = sum(v for v in timings.values() if isinstance(v, (int, float)))
-                item = (total, source, timings, kept)
+                if len(heap) >= n and total <= heap[0][0]:
+                    continue
+                item = (total, source, timings, _article_id(line, decoder) if kept else None)
                 if len(heap) < n:
                     heapq.heappush(heap, item)
-                elif total > heap[0][0]:
+                else:
                     heapq.heapreplace(heap, item)
     return sorted(heap, key=lambda t: (-t[0], t[1]))
 
 
+def _article_id(line: str, decoder: json.JSONDecoder) -> str | None:
+    """The ``id`` of a kept page's clean record (``"result": {"id": ...`` comes first when written)."""
+    marker = '"result": {"id": '
+    at = line.find(marker)
+    if at >= 0:
+        try:
+            value, _ = decoder.raw_decode(line, at + len(marker))
+        except ValueError:
+            value = None
+        if isinstance(value, str):
+            return value
+    result = json.loads(line).get("result")
+    value = result.get("id") if isinstance(result, dict) else None
+    return value if isinstance(value, str) else None
+
+
 # --- plots ---------------------------------------------------------------------------------
+#
+# Laid out by hand instead of savefig(bbox_inches="tight"): "tight" draws every figure twice
+# (once to measure it, once to write it), and the figures here are simple enough to measure
+# from their texts. Each plot area keeps the size it has on a 7.5 in matplotlib figure with
+# the default margins, and the figure is sized around it: the labels' widths plus fixed parts
+# (ticks, pads, one text line per title or axis label) plus a border as wide as "tight"'s.
+
+_TITLE_SIZE, _LABEL_SIZE, _BAR_TEXT_SIZE = 11.0, 9.0, 8.0  # points; _LABEL_SIZE: axis and tick labels
+# rcParams for the report's figures, set only while they are made (rc_context): text stays
+# text in the SVG, and a fixed salt makes the clip-path ids the same in every build.
+_RC = {"svg.fonttype": "none", "svg.hashsalt": "reinschrift", "font.size": _LABEL_SIZE}
+_BORDER = 7.2  # points of blank border around a figure (savefig.pad_inches, 0.1 in)
+_BAR_LABEL_PAD = 3.0  # points between a bar's end and its value
+_POWER = re.compile(r"\$\\mathdefault\{(?:([\d.]+)\\times)?(\d+)\^\{(-?\d+)\}\}\$")
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _figure(height: float) -> tuple[Any, Any]:
+    """A 7.5 in wide figure with one axes on the SVG canvas: the object API, so pyplot (its
+    global figure registry and backend selection, ~0.1 s to import) is never loaded."""
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(7.5, height), dpi=72)  # 72: the dpi the SVG backend draws at
+    FigureCanvasSVG(fig)
+    return fig, fig.subplots()
+
+
+def _text_width(text: str, size: float) -> float:
+    """Width in points of one line of plain text in the figures' font, as matplotlib sets it."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import text_to_path
+
+    width, _, _ = text_to_path.get_text_width_height_descent(text, FontProperties(size=size), ismath=False)
+    return float(width)
+
+
+def _tick_room(axis: str) -> float:
+    """Points from the plot area's edge to its tick labels (tick length and pad)."""
+    import matplotlib
+
+    return float(matplotlib.rcParams[f"{axis}tick.major.size"] + matplotlib.rcParams[f"{axis}tick.major.pad"])
+
+
+def _plot_size(fig: Any, ax: Any) -> tuple[float, float]:
+    box = ax.get_position()
+    width, height = fig.get_size_inches()
+    return box.width * width * 72, box.height * height * 72
+
+
+def _x_tick_reach(ax: Any) -> float:
+    """How far the x tick labels reach past the right end of the plot area, in points."""
+    to_axes = ax.transScale + ax.transLimits
+    width, _ = _plot_size(ax.figure, ax)
+    reach = 0.0
+    for locs, formatter in ((ax.xaxis.get_majorticklocs(), ax.xaxis.get_major_formatter()),
+                            (ax.xaxis.get_minorticklocs(), ax.xaxis.get_minor_formatter())):
+        for loc, label in zip(locs, formatter.format_ticks(locs)):
+            at = to_axes.transform((loc, 0))[0]
+            if label and -1e-9 <= at <= 1 + 1e-9:  # matplotlib draws the ticks in view only
+                reach = max(reach, (at - 1) * width + _text_width(label, _LABEL_SIZE) / 2)
+    return reach
+
+
+def _fit(fig: Any, ax: Any, left: float, right: float) -> None:
+    """Size the figure around its plot area: ``left``/``right`` are the points the axes'
+    texts need beside it; below are the x tick labels and the x label, above the title."""
+    import matplotlib
+
+    width, height = _plot_size(fig, ax)
+    bottom = _tick_room("x") + _LABEL_SIZE + float(ax.xaxis.labelpad) + _LABEL_SIZE
+    top = float(matplotlib.rcParams["axes.titlepad"]) + _TITLE_SIZE  # one line of title
+    left, right, bottom, top = (max(0.0, side) + _BORDER for side in (left, right, bottom, top))
+    total_width, total_height = left + width + right, bottom + height + top
+    fig.set_size_inches(total_width / 72, total_height / 72)
+    ax.set_position((left / total_width, bottom / total_height, width / total_width, height / total_height))
+
 
 def _svg(fig: Any) -> str:
-    import matplotlib.pyplot as plt
-
     buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", bbox_inches="tight")
-    plt.close(fig)
+    fig.savefig(buffer, format="svg", metadata={"Date": None})  # no date: the same bytes every build
     text = buffer.getvalue()
     return text[text.find("<svg"):]
 
 
-def _barh(items: list[tuple[str, float]], title: str, xlabel: str, color: str = "#4c72b0") -> str:
-    import matplotlib.pyplot as plt
-
-    if not items:
-        return f"<p class=empty>{html.escape(title)}: nothing to show</p>"
+def _barh_figure(items: list[tuple[str, float]], title: str, xlabel: str, color: str) -> Any:
     labels = [label for label, _ in items][::-1]
     values = [value for _, value in items][::-1]
-    fig, ax = plt.subplots(figsize=(7.5, 0.32 * len(items) + 0.9))
+    fig, ax = _figure(0.32 * len(items) + 0.9)
     bars = ax.barh(labels, values, color=color)
-    ax.bar_label(bars, fmt="%g", padding=3, fontsize=8)
-    ax.set_title(title, fontsize=11, loc="left")
+    ax.bar_label(bars, fmt="%g", padding=_BAR_LABEL_PAD, fontsize=_BAR_TEXT_SIZE)
+    ax.set_title(title, fontsize=_TITLE_SIZE, loc="left")
     ax.set_xlabel(xlabel)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.tick_params(axis="y", labelsize=8)
-    return _svg(fig)
+    ax.tick_params(axis="y", labelsize=_BAR_TEXT_SIZE)
+    width, _ = _plot_size(fig, ax)
+    low, high = ax.get_xlim()
+    ends = [((value - low) / (high - low) - 1) * width + _BAR_LABEL_PAD + _text_width(f"{value:g}", _BAR_TEXT_SIZE)
+            for value in values]  # the value labels past the bars' ends
+    left = max(_text_width(label, _BAR_TEXT_SIZE) for label in labels) + _tick_room("y")
+    _fit(fig, ax, left, max(ends + [_x_tick_reach(ax)]))
+    return fig
 
 
-def _histogram(lengths: list[int], title: str) -> str:
-    import matplotlib.pyplot as plt
+def _barh(items: list[tuple[str, float]], title: str, xlabel: str, color: str = "#4c72b0") -> str:
+    if not items:
+        return f"<p class=empty>{html.escape(title)}: nothing to show</p>"
+    return _svg(_barh_figure(items, title, xlabel, color))
+
+
+def _unicode_power(label: str) -> str:
+    r"""A log-axis label of matplotlib's as plain text, other labels as they are.
+
+    >>> _unicode_power(r"$\mathdefault{10^{3}}$"), _unicode_power(r"$\mathdefault{2\times10^{-1}}$")
+    ('10³', '2\u2009×\u200910⁻¹')
+    >>> _unicode_power("250")
+    '250'
+    """
+    match = _POWER.fullmatch(label)
+    if not match:
+        return label
+    coefficient, base, exponent = match.groups()
+    times = f"{coefficient}\u2009×\u2009" if coefficient else ""  # thin spaces, as mathtext sets \times
+    return times + base + exponent.translate(_SUPERSCRIPT)
+
+
+def _plain_log_formatter() -> Any:
+    """matplotlib's log-axis labels (10³, 2×10³) in plain text, not mathtext: the same labels,
+    without mathtext's parser (half the cost of the histogram) and measurable as plain text."""
+    from matplotlib.ticker import LogFormatterSciNotation
+
+    class PlainLogFormatter(LogFormatterSciNotation):
+        def __call__(self, x: float, pos: int | None = None) -> str:
+            return _unicode_power(super().__call__(x, pos))
+
+    return PlainLogFormatter()
+
+
+def _histogram_figure(lengths: list[int], title: str) -> Any:
     import numpy as np
 
-    if not lengths:
-        return f"<p class=empty>{html.escape(title)}: no articles</p>"
-    fig, ax = plt.subplots(figsize=(7.5, 2.8))
+    fig, ax = _figure(2.8)
     low, high = max(1, min(lengths)), max(lengths)
     bins = np.geomspace(low, max(high, low * 1.01), 30)
     ax.hist(lengths, bins=bins, color="#55a868")
     ax.set_xscale("log")
-    ax.set_title(title, fontsize=11, loc="left")
+    ax.xaxis.set_major_formatter(_plain_log_formatter())
+    ax.xaxis.set_minor_formatter(_plain_log_formatter())
+    ax.set_title(title, fontsize=_TITLE_SIZE, loc="left")
     ax.set_xlabel("characters of text (log scale)")
     ax.set_ylabel("articles")
     ax.spines[["top", "right"]].set_visible(False)
-    return _svg(fig)
+    y_ticks = ax.yaxis.get_majorticklocs()
+    y_labels = ax.yaxis.get_major_formatter().format_ticks(y_ticks)
+    y_low, y_high = ax.get_ylim()
+    widest = max((_text_width(label, _LABEL_SIZE) for tick, label in zip(y_ticks, y_labels)
+                  if y_low - 1e-9 <= tick <= y_high + 1e-9), default=0.0)
+    _fit(fig, ax, widest + _tick_room("y") + float(ax.yaxis.labelpad) + _LABEL_SIZE, _x_tick_reach(ax))
+    return fig
+
+
+def _histogram(lengths: list[int], title: str) -> str:
+    if not lengths:
+        return f"<p class=empty>{html.escape(title)}: no articles</p>"
+    return _svg(_histogram_figure(lengths, title))
 
 
 # --- html ----------------------------------------------------------------------------------
@@ -206,15 +349,25 @@ def _table(table_id: str, head: list[str], rows: list[list[str]], total: int, fi
 
 
 def build_report_html(out_dir: str | Path) -> Path:
-    """Write ``OUT/report.html`` from the run's files; returns its path."""
+    """Write ``OUT/report.html`` from the run's files; returns its path.
+
+    The same run folder gives the same bytes (no build time, no SVG dates, fixed SVG ids).
+    """
     import matplotlib
 
-    matplotlib.use("svg")
-    import matplotlib.pyplot as plt
-
-    plt.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "reinschrift", "font.size": 9})
     out = Path(out_dir)
-    report = json.loads((out / REPORT_JSON).read_text(encoding="utf-8"))
+    with matplotlib.rc_context(_RC):
+        text = _report_text(out)
+    path = out / REPORT_HTML
+    atomic_write(path, text)
+    return path
+
+
+def _report_text(out: Path) -> str:
+    report_path = out / REPORT_JSON
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    # the run's time (report.json written), not the build's: a rebuild gives the same bytes
+    written = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(report_path.stat().st_mtime))
     articles, sampled = sample_articles(out / ARTICLES_JSONL)
     rejects = _read_lines(out / REJECTS_JSONL, limit=MAX_ROWS)
     slow = slowest_pages(out / ".work" / "clean")
@@ -242,8 +395,8 @@ def build_report_html(out_dir: str | Path) -> Path:
         "<!DOCTYPE html><html lang=en><head><meta charset=utf-8>",
         "<meta name=viewport content='width=device-width,initial-scale=1'>",
         f"<title>Reinschrift run report – {_e(out.name)}</title><style>{_CSS}</style></head><body>",
-        f"<h1>Reinschrift run report</h1><p class=muted>{_e(out.resolve())} · built "
-        f"{time.strftime('%Y-%m-%d %H:%M:%S')} · pipeline {_e(report.get('pipeline', {}).get('version'))}, "
+        f"<h1>Reinschrift run report</h1><p class=muted>{_e(out.resolve())} · run finished "
+        f"{written} · pipeline {_e(report.get('pipeline', {}).get('version'))}, "
         f"config {_e(report.get('pipeline', {}).get('config'))}</p>",
         "<div class=cards>",
     ]
@@ -275,8 +428,8 @@ def build_report_html(out_dir: str | Path) -> Path:
     parts.append("<h2>Time</h2>")
     parts.append(_barh(steps, "Time per step (seconds)", "seconds", "#937860"))
     rows = []
-    for total, source, timings, is_kept in slow:
-        link = f'<a href="{_e(_link(source, _page_id(source)))}">{_e(source)}</a>' if is_kept else _e(source)
+    for total, source, timings, article_id in slow:
+        link = f'<a href="{_e(_link(source, article_id))}">{_e(source)}</a>' if article_id else _e(source)
         detail = ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in timings.items())
         rows.append([f"<td>{link}</td>", f"<td class=num>{total * 1000:.0f}</td>", f"<td>{_e(detail)}</td>"])
     parts.append("<h3>Slowest pages (CPU)</h3>")
@@ -293,16 +446,7 @@ def build_report_html(out_dir: str | Path) -> Path:
              f"<td class=num>{sum(a.get('removed', {}).values())}</td>"] for a in shown]
     parts.append(_table("articles", ["article JSON", "title", "language", "characters", "lines removed"], rows, kept))
     parts.append(f"<script>{_SCRIPT}</script></body></html>\n")
-
-    path = out / REPORT_HTML
-    atomic_write(path, "".join(parts))
-    return path
-
-
-def _page_id(source: str) -> str:
-    from pipeline.process import page_id
-
-    return page_id(source)
+    return "".join(parts)
 
 
 def try_build_report_html(out_dir: str | Path) -> Path | None:
