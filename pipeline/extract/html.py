@@ -24,7 +24,6 @@ from pipeline.records import Extracted
 
 # Separators between a headline and the site name in <title> and og:title.
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—»:·•]|-{1,2}|::)\s+")
-_SPACE = re.compile(r"\s+")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
 # libxml2 checks each attribute of a tag against the ones before it: a tag with 200,000
@@ -46,7 +45,15 @@ _ATTRIBUTE_RE = re.compile(_ATTRIBUTE)
 
 
 def _clean(text: str | None) -> str:
-    return _SPACE.sub(" ", text or "").strip()
+    """Runs of white space as one space, none at the ends: ``re.sub(r"\\s+", " ", text).strip()``.
+
+    str.split() and the regex's \\s both use Python's own white space (str.isspace), and the
+    split is several times faster on a whole page (tests/test_extract.py checks every code point).
+
+    >>> _clean(" a\\u00a0 b\\n")
+    'a b'
+    """
+    return " ".join(text.split()) if text else ""
 
 
 def parse_html(html: str, *, max_chars: int) -> Any:
@@ -96,9 +103,20 @@ def _limit_attributes(html: str) -> str:
     return "".join(parts)
 
 
-# Whether any element sits at depth >= $d: one pass in C, half the cost of walking the tree
-# in Python, and libxml2 (2.14) stops at depth 255 anyway, so the walk is almost never needed.
+# Whether any element sits at depth >= $d (libxml2 2.14 stops at depth 255 anyway, so the walk
+# below is almost never needed).
 _TOO_DEEP = etree.XPath("boolean(//*[count(ancestor::*) >= $d])")
+
+
+@lru_cache(maxsize=4)
+def _deeper_than(depth: int) -> Any:
+    """The same question as :data:`_TOO_DEEP` for ``depth`` from 1 to 1000, asked level by level.
+
+    An element with ``depth`` ancestors or more exists exactly when one sits at level
+    ``depth`` (the root element is level 0): ``/*/*/.../*`` with ``depth + 1`` steps reads each
+    level once, where counting every element's ancestors reads the tree once per level.
+    """
+    return etree.XPath("boolean(" + "/*" * (depth + 1) + ")")
 
 
 def cap_depth(tree: Any, max_depth: int) -> int:
@@ -110,7 +128,9 @@ def cap_depth(tree: Any, max_depth: int) -> int:
     >>> cap_depth(tree, 10)
     0
     """
-    if not _TOO_DEEP(tree, d=max_depth):
+    # libxml2 refuses XPath nested some thousands deep: a larger bound asks the slow way
+    too_deep = _deeper_than(max_depth)(tree) if 1 <= max_depth <= 1000 else _TOO_DEEP(tree, d=max_depth)
+    if not too_deep:
         return 0
     flattened = 0
     stack = [(tree, 0)]
@@ -157,18 +177,74 @@ def _token_matchers(tokens: frozenset[str]) -> tuple[frozenset[str], frozenset[s
     return exact, parts, quick
 
 
-# Only elements that carry a class or an id can match: selected in C, not walked in Python.
-_NAMED = etree.XPath("//*[@class or @id]")
+# The class and id values of the page, as plain strings (no element objects).
+_CLASS_VALUES = etree.XPath("//@class", smart_strings=False)
+_ID_VALUES = etree.XPath("//@id", smart_strings=False)
+# The elements whose class or id is one of the given values, in document order ($classes and
+# $ids: the values, each between newlines; a value holding a newline only adds elements, which
+# the exact test then skips).
+_WITH_VALUES = etree.XPath(
+    "//@class[contains($classes, concat('\n', ., '\n'))]/.. | //@id[contains($ids, concat('\n', ., '\n'))]/.."
+)
 _NEVER_PRUNED = frozenset({"html", "body", "article", "main"})
+# What a class or id value matches: nothing, a word part, a whole name.
+_NO_MATCH, _PART_MATCH, _EXACT_MATCH = 0, 1, 2
+# Values repeat within a site and across pages: each is matched once per token set.
+_VALUE_CACHE_SIZE = 100_000
 
 
-def prune_tokens(tree: Any, tokens: frozenset[str]) -> int:
+@lru_cache(maxsize=8)
+def _value_matches(tokens: frozenset[str]) -> dict[tuple[str, bool], int]:
+    return {}
+
+
+def _match_value(value: str, is_class: bool, tokens: frozenset[str]) -> int:
+    """How a class value (names split at white space) or an id (one name) matches ``tokens``."""
+    cache = _value_matches(tokens)
+    found = cache.get((value, is_class))
+    if found is not None:
+        return found
+    exact, parts, quick = _token_matchers(tokens)
+    raw = value.split() if is_class else ([value] if value else [])
+    lowered = [n.lower() for n in raw]
+    if exact and not exact.isdisjoint(lowered):
+        found = _EXACT_MATCH
+    elif (
+        quick is not None
+        and quick.search(" ".join(lowered))
+        and any(not parts.isdisjoint(p.lower() for p in _NAME_PARTS.split(n)) for n in raw)
+    ):
+        found = _PART_MATCH
+    else:
+        found = _NO_MATCH
+    if len(cache) >= _VALUE_CACHE_SIZE:
+        cache.clear()
+    cache[(value, is_class)] = found
+    return found
+
+
+def class_and_id_values(tree: Any) -> tuple[set[str], set[str]]:
+    """The distinct class values and id values of the page.
+
+    Read once before pruning: :func:`prune_tokens` and the author search
+    (:func:`pipeline.extract.metadata.find_author`) only need a superset of the values still
+    in the tree, and elements only ever go.
+    """
+    return set(_CLASS_VALUES(tree)), set(_ID_VALUES(tree))
+
+
+def prune_tokens(tree: Any, tokens: frozenset[str], values: tuple[set[str], set[str]] | None = None) -> int:
     """Remove elements whose class or id holds one of ``tokens``; return how many.
 
     A plain token must equal a whole class name or the id (``comments``); a token written
     ``*word*`` matches a word part of a compound name (``*newsletter*`` prunes
     ``newsletter-form__header`` and ``siteNewsletterBox``), unless that element holds most of
     the page's text. The body, html and main article containers are never removed.
+
+    An element matches exactly when its class or its id does, by a part when either does: the
+    distinct values (``values``: :func:`class_and_id_values` of this tree or an earlier state
+    of it) are matched as strings, and only elements holding a matching value are fetched
+    (walking every named element in Python cost three times as much).
 
     >>> tree = lxml.html.fromstring('<div><p>Text</p><div class="x comments">c</div>'
     ...                             '<div id="siteNewsletterBox">n</div></div>')
@@ -177,27 +253,26 @@ def prune_tokens(tree: Any, tokens: frozenset[str]) -> int:
     """
     if not tokens:
         return 0
-    exact, parts, quick = _token_matchers(tokens)
+    class_values, id_values = values if values is not None else class_and_id_values(tree)
+    classes = [v for v in class_values if _match_value(v, True, tokens)]
+    ids = [v for v in id_values if _match_value(v, False, tokens)]
+    if not classes and not ids:
+        return 0
     doomed = []
     by_part = []
-    for element in _NAMED(tree):
+    for element in _WITH_VALUES(
+        tree, classes="\n" + "\n".join(classes) + "\n" if classes else "",
+        ids="\n" + "\n".join(ids) + "\n" if ids else "",
+    ):
         if element.tag in _NEVER_PRUNED:
             continue
-        classes = element.get("class")
-        ident = element.get("id")
-        raw = classes.split() if classes else []
-        if ident:
-            raw.append(ident)
-        if not raw:
-            continue
-        lowered = [n.lower() for n in raw]
-        if exact and not exact.isdisjoint(lowered):
+        value = element.get("class")
+        by_class = _match_value(value, True, tokens) if value is not None else _NO_MATCH
+        value = element.get("id")
+        by_id = _match_value(value, False, tokens) if value is not None else _NO_MATCH
+        if _EXACT_MATCH in (by_class, by_id):
             doomed.append(element)
-        elif (
-            quick is not None
-            and quick.search(" ".join(lowered))
-            and any(not parts.isdisjoint(p.lower() for p in _NAME_PARTS.split(n)) for n in raw)
-        ):
+        elif _PART_MATCH in (by_class, by_id):
             by_part.append(element)
     if by_part:
         body = tree.find(".//body")
@@ -220,12 +295,39 @@ def prune_tokens(tree: Any, tokens: frozenset[str]) -> int:
     return removed
 
 
-def _meta(tree: Any, *names: str) -> str:
+# Every <meta> that has a content attribute, in document order.
+_META_WITH_CONTENT = etree.XPath("//meta[@content]")
+
+
+def meta_contents(tree: Any) -> dict[tuple[str, str], str]:
+    """``(attribute, value) -> content`` of the first <meta> whose ``property`` or ``name`` is that.
+
+    Read once per page: :func:`_meta` then answers ``//meta[@property=$n]/@content`` (and
+    ``@name``) from it, where each such query compiled an XPath and read the whole tree.
+
+    >>> meta_contents(lxml.html.fromstring('<html><head><meta property="og:type" content="a">'
+    ...     '<meta name="x"><meta property="og:type" content="b"></head></html>'))
+    {('property', 'og:type'): 'a'}
+    """
+    found: dict[tuple[str, str], str] = {}
+    for meta in _META_WITH_CONTENT(tree):
+        content = meta.get("content")
+        for attr in ("property", "name"):
+            value = meta.get(attr)
+            if value is not None and (attr, value) not in found:
+                found[(attr, value)] = content
+    return found
+
+
+def _meta(tree: Any, *names: str, metas: dict[tuple[str, str], str] | None = None) -> str:
+    """The first non-blank content of a meta property or name, in the order given."""
+    if metas is None:
+        metas = meta_contents(tree)
     for name in names:
         for attr in ("property", "name"):
-            found = tree.xpath(f"//meta[@{attr}=$n]/@content", n=name)
-            if found and found[0].strip():
-                return _clean(found[0])
+            content = metas.get((attr, name))
+            if content and content.strip():
+                return _clean(content)
     return ""
 
 
@@ -297,7 +399,10 @@ def _is_masthead(element: Any, text: str, sitename: str | None) -> bool:
     return False
 
 
-def choose_title(tree: Any, trafilatura_title: str | None, sitename: str | None) -> str | None:
+def choose_title(
+    tree: Any, trafilatura_title: str | None, sitename: str | None,
+    metas: dict[tuple[str, str], str] | None = None,
+) -> str | None:
     """The page's headline.
 
     The visible h1 is the headline unless it is the site's name or logo (it equals the site
@@ -305,9 +410,10 @@ def choose_title(tree: Any, trafilatura_title: str | None, sitename: str | None)
     such as "Headline | Site"). An h1 that agrees with og:title or ``<title>`` (quotes of any
     kind equal) wins; an h1 that wraps one of them in a kicker, date or section label gives
     that shorter one; a single remaining h1 is taken as it is. Without an h1, og:title, then
-    ``<title>``, each without the site name.
+    ``<title>``, each without the site name. ``metas``: the page's :func:`meta_contents`, if
+    the caller has read them already.
     """
-    og = _meta(tree, "og:title", "twitter:title")
+    og = _meta(tree, "og:title", "twitter:title", metas=metas)
     head = tree.find(".//title")
     page_title = _clean(head.text_content()) if head is not None else ""
     fulls = [t for t in (og, page_title) if t]
@@ -434,11 +540,13 @@ def extract_html(
         return Extracted(paragraphs=[], kind="html")
     cap_depth(tree, max_depth)
     # metadata that pruning could remove (h1 in a header widget) is read first
-    sitename_meta = _meta(tree, "og:site_name", "application-name") or None
-    title = choose_title(tree, None, sitename_meta)
+    metas = meta_contents(tree)
+    sitename_meta = _meta(tree, "og:site_name", "application-name", metas=metas) or None
+    title = choose_title(tree, None, sitename_meta, metas)
     teasers, articles = listing_signal(tree)
-    og_type = _meta(tree, "og:type").casefold()
-    prune_tokens(tree, prune)
+    og_type = _meta(tree, "og:type", metas=metas).casefold()
+    values = class_and_id_values(tree)
+    prune_tokens(tree, prune, values)
     lede = find_lede(tree)
     body = tree.find(".//body")
     page_text = _clean((body if body is not None else tree).text_content()) if lede else ""
@@ -473,7 +581,7 @@ def extract_html(
     if listing or not paragraphs:  # a reject: its metadata would never be read
         return Extracted(listing=listing, paragraphs=paragraphs, title=title, sitename=sitename_meta, kind="html")
     # bare_extraction worked on its own copy: the tree is still the pruned page
-    meta = read_metadata(tree, want_title=not title)
+    meta = read_metadata(tree, want_title=not title, values=values)
     sitename = meta.sitename or sitename_meta
     return Extracted(
         listing=listing,
