@@ -564,3 +564,36 @@ def test_line_ends_are_normalised() -> None:
 )
 def test_kind(name: str, data: bytes, kind: str) -> None:
     assert decode_page(data, name).kind == kind
+
+
+def test_prefetch_reads_ahead_regular_files_only_and_never_raises(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from pipeline.read.load import prefetch
+
+    page = tmp_path / "a.html"
+    page.write_bytes(b"<html><body><p>Hallo</p></body></html>")
+    prefetch(str(page), 1_000_000)  # a regular file: read ahead, nothing to see but no error
+    prefetch(str(tmp_path / "missing.html"), 1_000_000)  # reported when read, not here
+    fifo = tmp_path / "pipe.html"
+    os.mkfifo(fifo)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    prefetch(str(fifo), 1_000_000)  # opened non-blocking and skipped: must not hang
+    prefetch(str(tmp_path), 1_000_000)  # a folder
+    assert page.read_bytes().startswith(b"<html>")
+
+
+def test_a_shard_asks_each_page_file_once_a_window_ahead(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pipeline.tasks as tasks
+    from pipeline.records import PageFile
+
+    asked: list[str] = []
+    monkeypatch.setattr(tasks, "prefetch", lambda path, limit: asked.append(path))
+    pages = [PageFile(source=f"p{i}", path=f"/x/p{i}", size=1, mtime_ns=0) for i in range(40)]
+    ahead = tasks._Prefetcher(pages, 100)
+    ahead.reached(pages[0])
+    assert asked == [p.path for p in pages[: 1 + tasks.PREFETCH_PAGES]]
+    for page in pages:
+        ahead.reached(page)
+    assert asked == [p.path for p in pages]  # each once, in order

@@ -38,6 +38,8 @@ from pipeline.boilerplate.repeated import repeated_hashes
 from pipeline.config import Config, load_config_cached
 from pipeline.errors import REJECT_REASONS
 from pipeline.process import STEPS, clean_record, extract_page, reject, warm_caches
+from pipeline.read.load import PREFETCH_PAGES, prefetch
+from pipeline.records import PageFile
 from pipeline.report import try_build_report_html
 from pipeline.report.runlog import log_shard
 from pipeline.tasks.manifest import Manifest, build_manifest
@@ -173,6 +175,26 @@ class _Inflight:
             pass
 
 
+class _Prefetcher:
+    """Keeps the kernel reading PREFETCH_PAGES page files ahead of the page being extracted."""
+
+    def __init__(self, pages: list[PageFile], max_file_bytes: int) -> None:
+        # a page inside a container file (offset >= 0) shares its file with its neighbours
+        self.paths = list(dict.fromkeys(p.path for p in pages if p.path))
+        self.position = {path: i for i, path in enumerate(self.paths)}
+        self.max_file_bytes = max_file_bytes
+        self.asked = 0
+
+    def reached(self, page: PageFile) -> None:
+        index = self.position.get(page.path)
+        if index is None:
+            return
+        until = min(len(self.paths), index + 1 + PREFETCH_PAGES)
+        while self.asked < until:
+            prefetch(self.paths[self.asked], self.max_file_bytes)
+            self.asked += 1
+
+
 class ExtractShard(RunParameters):
     """Step 1-2 for one shard: read, decode, extract, fix encoding. Per-page results are cached."""
 
@@ -191,9 +213,12 @@ class ExtractShard(RunParameters):
                     if r.get("reject", {}).get("reason") not in RETRY_REASONS}
         inflight = _Inflight(self.base.with_suffix(".inflight"))
         records = []
+        todo = [page for page in pages if page.key not in previous]
+        ahead = _Prefetcher(todo, int(config.get("limits", "max_file_bytes")))
         for done, page in enumerate(pages, 1):
             record = previous.get(page.key)
             if record is None:
+                ahead.reached(page)
                 if inflight.crashed(page.source):
                     record = {"source": page.source, "key": page.key,
                               "reject": reject(page.source, "crashed", "the page crashed its worker process twice")}
