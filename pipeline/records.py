@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PageFile:
-    """One page file found under the input folder."""
+    """One page file found under the input folder (slots: a 1M-page manifest is held by the
+    scheduling process and shared by every task it forks, so each byte per page counts)."""
 
     source: str  # path relative to the input folder, "/"-separated: the article's `source`
     path: str  # absolute path on disk
