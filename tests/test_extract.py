@@ -281,7 +281,7 @@ def test_find_author_gives_what_extract_author_gives():
 
 def _prune_tokens_per_element(tree, tokens):
     """prune_tokens as it was: every element with a class or id, matched in Python."""
-    from pipeline.extract.html import PART_MATCH_MAX_SHARE, _NAME_PARTS, _NEVER_PRUNED, _clean, _token_matchers
+    from pipeline.extract.html import _NAME_PARTS, _NEVER_PRUNED, _token_matchers, remove_matches
 
     exact, parts, quick = _token_matchers(tokens)
     doomed, by_part = [], []
@@ -298,23 +298,7 @@ def _prune_tokens_per_element(tree, tokens):
         elif quick is not None and quick.search(" ".join(lowered)) and any(
                 not parts.isdisjoint(p.lower() for p in _NAME_PARTS.split(n)) for n in raw):
             by_part.append(element)
-    if by_part:
-        body = tree.find(".//body")
-        limit = PART_MATCH_MAX_SHARE * len(_clean((body if body is not None else tree).text_content()))
-        doomed.extend(e for e in by_part if len(_clean(e.text_content())) <= limit)
-    removed = 0
-    for element in doomed:
-        parent = element.getparent()
-        if parent is not None:
-            if element.tail and element.tail.strip():
-                prev = element.getprevious()
-                if prev is not None:
-                    prev.tail = (prev.tail or "") + element.tail
-                else:
-                    parent.text = (parent.text or "") + element.tail
-            parent.remove(element)
-            removed += 1
-    return removed
+    return remove_matches(tree, doomed, by_part)  # the removal itself is shared, not compared
 
 
 @pytest.mark.parametrize("tokens", [

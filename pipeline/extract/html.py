@@ -258,8 +258,8 @@ def prune_tokens(tree: Any, tokens: frozenset[str], values: tuple[set[str], set[
     ids = [v for v in id_values if _match_value(v, False, tokens)]
     if not classes and not ids:
         return 0
-    doomed = []
-    by_part = []
+    exact: list[Any] = []
+    by_part: list[Any] = []
     for element in _WITH_VALUES(
         tree, classes="\n" + "\n".join(classes) + "\n" if classes else "",
         ids="\n" + "\n".join(ids) + "\n" if ids else "",
@@ -271,9 +271,19 @@ def prune_tokens(tree: Any, tokens: frozenset[str], values: tuple[set[str], set[
         value = element.get("id")
         by_id = _match_value(value, False, tokens) if value is not None else _NO_MATCH
         if _EXACT_MATCH in (by_class, by_id):
-            doomed.append(element)
+            exact.append(element)
         elif _PART_MATCH in (by_class, by_id):
             by_part.append(element)
+    return remove_matches(tree, exact, by_part)
+
+
+def remove_matches(tree: Any, exact: list[Any], by_part: list[Any]) -> int:
+    """Remove the elements ``prune_tokens`` matched, keeping the text that follows each.
+
+    ``exact`` go always; ``by_part`` only those holding at most PART_MATCH_MAX_SHARE of the
+    page's text (a compound name can also name the article's own container).
+    """
+    doomed = list(exact)
     if by_part:
         body = tree.find(".//body")
         total = len(_clean((body if body is not None else tree).text_content()))
