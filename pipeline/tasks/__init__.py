@@ -95,16 +95,6 @@ class RunParameters(luigi.Task):
         return {"input_dir": self.input_dir, "output_dir": self.output_dir, "config_file": self.config_file, "only": self.only,
                 "jsonl_html_field": self.jsonl_html_field, "jsonl_url_field": self.jsonl_url_field}
 
-    @property
-    def priority(self) -> int:  # type: ignore[override]
-        """Shard tasks with more bytes to read run first (longest first), so the workers finish
-        together instead of one worker running the last big shard alone. 0 for run-wide tasks.
-        """
-        shard = getattr(self, "shard", None)
-        if shard is None:
-            return 0
-        return sum(page.size for page in self.manifest.shards[shard])
-
     def _progress(self, done: int, total: int, what: str) -> None:
         if total and (done % 50 == 0 or done == total):
             self.set_progress_percentage(int(100 * done / total))
@@ -195,10 +185,20 @@ class _Prefetcher:
             self.asked += 1
 
 
-class ExtractShard(RunParameters):
-    """Step 1-2 for one shard: read, decode, extract, fix encoding. Per-page results are cached."""
+class _ShardTask(RunParameters):
+    """A task over one shard of the pages."""
 
     shard = luigi.IntParameter(default=0, description="shard number (0 with --only)")
+
+    @property
+    def priority(self) -> int:  # type: ignore[override]
+        """The shard's bytes: the biggest shards run first (longest first), so the workers
+        finish together instead of one worker running the last big shard alone."""
+        return sum(page.size for page in self.manifest.shards[self.shard])
+
+
+class ExtractShard(_ShardTask):
+    """Step 1-2 for one shard: read, decode, extract, fix encoding. Per-page results are cached."""
 
     def requires(self) -> list[luigi.Task]:
         return []
@@ -322,14 +322,12 @@ def _load_stats(path: str, fingerprint: str) -> tuple[dict[str, int], dict[int, 
     return data["sites"], {int(k): v for k, v in data["counts"].items()}
 
 
-class CleanShard(RunParameters):
+class CleanShard(_ShardTask):
     """Steps 3-5 for one shard: boilerplate rules and repeated lines, repairs, language.
 
     Writes the shard's results and each article's ``OUT/articles/<source>.json``. A page is
     recomputed only when its extract record or its set of repeated lines changed.
     """
-
-    shard = luigi.IntParameter(default=0, description="shard number (0 with --only)")
 
     def requires(self) -> SiteStats:
         return SiteStats(**self.common())
