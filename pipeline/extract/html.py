@@ -19,7 +19,7 @@ from lxml import etree
 from trafilatura import bare_extraction
 from trafilatura.utils import load_html
 
-from pipeline.extract.metadata import read_metadata
+from pipeline.extract.metadata import class_and_id_values, read_metadata
 from pipeline.records import Extracted
 
 # Separators between a headline and the site name in <title> and og:title.
@@ -177,9 +177,6 @@ def _token_matchers(tokens: frozenset[str]) -> tuple[frozenset[str], frozenset[s
     return exact, parts, quick
 
 
-# The class and id values of the page, as plain strings (no element objects).
-_CLASS_VALUES = etree.XPath("//@class", smart_strings=False)
-_ID_VALUES = etree.XPath("//@id", smart_strings=False)
 # The elements whose class or id is one of the given values, in document order ($classes and
 # $ids: the values, each between newlines; a value holding a newline only adds elements, which
 # the exact test then skips).
@@ -222,15 +219,6 @@ def _match_value(value: str, is_class: bool, tokens: frozenset[str]) -> int:
     cache[(value, is_class)] = found
     return found
 
-
-def class_and_id_values(tree: Any) -> tuple[set[str], set[str]]:
-    """The distinct class values and id values of the page.
-
-    Read once before pruning: :func:`prune_tokens` and the author search
-    (:func:`pipeline.extract.metadata.find_author`) only need a superset of the values still
-    in the tree, and elements only ever go.
-    """
-    return set(_CLASS_VALUES(tree)), set(_ID_VALUES(tree))
 
 
 def prune_tokens(tree: Any, tokens: frozenset[str], values: tuple[set[str], set[str]] | None = None) -> int:

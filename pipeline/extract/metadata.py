@@ -190,8 +190,21 @@ def _is_discarded(element: Any) -> bool:
 _AUTHOR_CLASS = re.compile("|".join((_CLASS_1.pattern, _CLASS_2.pattern, _CLASS_3.pattern)))
 _AUTHOR_CLASS_EQUALS = frozenset({"author"}) | _CLASS_2_EQUALS
 _AUTHOR_ID = re.compile("|".join((_ID_2.pattern, _ID_3.pattern)))
+# The class and id values of the page, as plain strings (no element objects).
 _CLASS_VALUES = XPath("//@class", smart_strings=False)
 _ID_VALUES = XPath("//@id", smart_strings=False)
+
+
+def class_and_id_values(tree: Any) -> tuple[set[str], set[str]]:
+    """The distinct class values and id values of the page.
+
+    Read once before pruning: :func:`pipeline.extract.html.prune_tokens` and the author search
+    (:func:`find_author`) only need a superset of the values still
+    in the tree, and elements only ever go.
+    """
+    return set(_CLASS_VALUES(tree)), set(_ID_VALUES(tree))
+
+
 # Elements that the rarer attributes select, and <rel> elements (rel='me' compares a child
 # element's text, which pruning can change: such a rare page goes to extract_author).
 _OTHER_SIGNS = XPath(
@@ -244,7 +257,7 @@ def find_author(tree: Any, values: tuple[Iterable[str], Iterable[str]] | None = 
     """
     if not _SAME_AUTHOR_XPATHS or tree.getparent() is not None:
         return extract_author(tree)  # another trafilatura, or a fragment inside a larger document
-    class_values, id_values = values if values is not None else (_CLASS_VALUES(tree), _ID_VALUES(tree))
+    class_values, id_values = values if values is not None else class_and_id_values(tree)
     classes = [v for v in class_values if v in _AUTHOR_CLASS_EQUALS or _AUTHOR_CLASS.search(v)]
     ids = [v for v in id_values if _AUTHOR_ID.search(v)]
     if not classes and not ids and not _OTHER_SIGNS(tree):
