@@ -343,17 +343,18 @@ def warm_caches(config: Config) -> None:
 
     Luigi runs every task in a process forked from its worker, so a cache filled inside a
     task dies with it: dateparser builds regexes for every locale on its first failed parse
-    (over a second), trafilatura, htmldate and the repairs compile theirs on first use. Done
-    here, before the fork, the tasks share them copy-on-write. Idempotent and cheap after
-    the first call; the results are thrown away.
+    (over a second; read from the cache folder after the first run, see
+    pipeline.extract.date_cache), trafilatura, htmldate and the repairs compile theirs on
+    first use. Done here, before the fork, the tasks share them copy-on-write. Idempotent
+    and cheap after the first call; the results are thrown away.
     """
     from pipeline.language import preload
 
     preload()
     try:  # htmldate's dateparser instance: one unparseable string loads every locale
-        from htmldate.extractors import get_external_parser
+        from pipeline.extract.date_cache import warm_date_parser
 
-        get_external_parser().get_date_data("0 warm 1 up 2")
+        warm_date_parser()  # its compiled patterns come from the cache folder after the first run
     except Exception:  # noqa: BLE001 - a warm-up must never stop a run
         pass
     for source, data in _WARM_PAGES:

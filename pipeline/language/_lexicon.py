@@ -26,7 +26,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
 import sys
 import unicodedata
 from array import array
@@ -37,6 +36,8 @@ from itertools import islice
 from operator import methodcaller
 
 import numpy as np
+
+from pipeline.cache import cache_dir, write_cache_file
 
 # wordfreq lists that are not used (need word segmentation, see above)
 _SKIPPED_LISTS = frozenset({"zh", "ja", "ko"})
@@ -88,19 +89,15 @@ CACHE_FORMAT = 1
 
 
 def cache_path() -> Path | None:
-    """Where the packed table is kept: ``$REINSCHRIFT_CACHE`` or ``$XDG_CACHE_HOME/reinschrift``
-    (``~/.cache/reinschrift``); None when no such folder can be named."""
-    base = os.environ.get("REINSCHRIFT_CACHE")
-    if not base:
-        xdg = os.environ.get("XDG_CACHE_HOME") or (os.path.join(os.path.expanduser("~"), ".cache")
-                                                   if os.path.expanduser("~") != "~" else "")
-        base = os.path.join(xdg, "reinschrift") if xdg else ""
-    if not base:
+    """Where the packed table is kept (:func:`pipeline.cache.cache_dir`); None when no such
+    folder can be named."""
+    base = cache_dir()
+    if base is None:
         return None
     import wordfreq
 
     version = getattr(wordfreq, "__version__", None) or _distribution_version("wordfreq")
-    return Path(base) / f"lexicon-v{CACHE_FORMAT}-wordfreq-{version}.bin"
+    return base / f"lexicon-v{CACHE_FORMAT}-wordfreq-{version}.bin"
 
 
 def _distribution_version(name: str) -> str:
@@ -145,18 +142,7 @@ def _save_cache(path: Path | None, header: dict, shards: list[array]) -> None:
     body = b"".join(shard.tobytes() for shard in shards)
     header = dict(header, format=CACHE_FORMAT, byteorder=sys.byteorder, lengths=[len(s) for s in shards],
                   digest=hashlib.blake2b(body, digest_size=16).hexdigest())
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as handle:
-            handle.write(json.dumps(header, sort_keys=True).encode() + b"\n")
-            handle.write(body)
-        os.replace(tmp, path)  # concurrent builders each write a whole file; the last wins
-    except OSError:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
+    write_cache_file(path, json.dumps(header, sort_keys=True).encode() + b"\n" + body)
 
 
 class Lexicon:
