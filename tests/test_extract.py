@@ -353,3 +353,45 @@ def test_depth_check_level_by_level_agrees_with_counting_ancestors():
     page = tree("<html><body>" + "<div>" * 300 + "x" + "</div>" * 300 + "</body></html>")
     for depth in (254, 255, 256, 400, 1000):
         assert _deeper_than(depth)(page) == _TOO_DEEP(page, d=depth)
+
+
+def _sample_records() -> list[dict]:
+    import os
+
+    from pipeline.config import load_config_cached
+    from pipeline.process import extract_page
+    from pipeline.records import PageFile
+
+    root = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "samples")
+    files = sorted(os.path.join(d, f) for d, _, fs in os.walk(root) for f in fs if ".htm" in f)
+    config = load_config_cached()
+    records = []
+    for path in files:
+        record = extract_page(PageFile(source=os.path.relpath(path, root), path=path,
+                                       size=os.path.getsize(path), mtime_ns=0), config)
+        record.pop("timings", None)
+        records.append(record)
+    return records
+
+
+def test_element_classes_from_the_c_lookup_extract_what_lxml_html_classes_extract():
+    # every page is parsed with trafilatura's parser, given the C-level class lookup
+    # (pipeline/extract/html.py): the same records as with lxml.html's own (Python) lookup
+    from trafilatura.utils import HTML_PARSER
+
+    from pipeline.extract.html import ELEMENT_CLASSES, parse_html
+
+    tree = parse_html("<html><body><form action='/c'><label>Name</label><input name='n'>"
+                      "<textarea>Ihr Kommentar</textarea></form><p>Text</p></body></html>", max_chars=10_000)
+    assert {type(e) for e in tree.iter()} == {lxml.html.HtmlElement}  # no FormElement, InputElement, ...
+    assert "Ihr Kommentar" in tree.text_content()
+    fast = _sample_records()
+    HTML_PARSER.set_element_class_lookup(lxml.html.HtmlElementClassLookup())
+    try:
+        assert isinstance(parse_html("<html><body><form></form></body></html>", max_chars=100).find(".//form"),
+                          lxml.html.FormElement)  # the comparison below really uses the other lookup
+        plain = _sample_records()
+    finally:
+        HTML_PARSER.set_element_class_lookup(ELEMENT_CLASSES)
+    assert len(fast) >= 10 and sum(1 for r in fast if r.get("paragraphs")) >= 8
+    assert fast == plain

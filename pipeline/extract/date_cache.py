@@ -112,13 +112,28 @@ def save_patterns(path: Path | None) -> None:
     write_cache_file(path, json.dumps(header, sort_keys=True).encode() + b"\n" + body)
 
 
+_looked = False  # this process has looked for the cache file
+
+
+def ensure_patterns() -> None:
+    """Load the cache file once per process, before dateparser's first use: a one-page run
+    (``reinschrift page``) that meets a date only dateparser reads then does not compile
+    every locale. Cheap after the first call."""
+    global _looked
+    if not _looked:
+        _looked = True
+        load_patterns(cache_path())
+
+
 def warm_date_parser(*, use_cache: bool = True) -> None:
     """Have htmldate's dateparser instance read every locale once, from the cache file when
     there is one; write the file when there was none."""
+    global _looked
     from htmldate.extractors import get_external_parser
 
     path = cache_path() if use_cache else None
     loaded = load_patterns(path)
+    _looked = _looked or use_cache
     get_external_parser().get_date_data(WARM_STRING)
     if path is not None and not loaded:
         save_patterns(path)

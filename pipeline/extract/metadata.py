@@ -33,6 +33,8 @@ from trafilatura.settings import set_date_params
 from trafilatura.utils import trim
 from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
+from pipeline.extract.date_cache import ensure_patterns
+
 
 @dataclass
 class PageMeta:
@@ -68,6 +70,7 @@ def read_metadata(
         found.url = extract_url(tree, None)
     date_params = set_date_params(True)
     date_params["url"] = found.url
+    ensure_patterns()
     found.date = find_date(tree, **date_params)
     if not found.sitename:
         found.sitename = extract_sitename(tree)
