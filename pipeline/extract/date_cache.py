@@ -58,7 +58,7 @@ class _Unpickler(pickle.Unpickler):
     """Only what a pattern cache holds: regex's constructor and dateparser's dictionary classes."""
 
     def find_class(self, module: str, name: str) -> Any:
-        if (module, name) in {("_regex", "compile"), ("regex._regex", "compile")} or (
+        if (module, name) == ("regex._regex", "compile") or (
             module == "dateparser.languages.dictionary" and name in {"Dictionary", "NormalizedDictionary"}
         ):
             return super().find_class(module, name)
