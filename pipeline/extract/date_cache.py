@@ -18,15 +18,13 @@ with or without the file (tests/test_date_cache.py).
 
 from __future__ import annotations
 
-import hashlib
 import io
-import json
 import pickle
 import sys
 from pathlib import Path
 from typing import Any
 
-from pipeline.cache import cache_dir, write_cache_file
+from pipeline.cache import cache_dir, read_cache_file, write_cache_file
 
 # bump when what is stored changes: an old file is then ignored
 CACHE_FORMAT = 1
@@ -74,21 +72,16 @@ def _dictionary() -> Any:
 def load_patterns(path: Path | None) -> bool:
     """Fill dateparser's pattern caches from ``path``; False (nothing changed) when the file
     is missing, damaged, or not one this module wrote."""
-    if path is None:
+    found = read_cache_file(path, CACHE_FORMAT)
+    if found is None:
         return False
     try:
-        data = path.read_bytes()
-        end = data.index(b"\n")
-        header = json.loads(data[:end])
-        body = data[end + 1:]
-        if header.get("format") != CACHE_FORMAT or hashlib.blake2b(body, digest_size=16).hexdigest() != header.get("digest"):
-            return False
-        caches = _Unpickler(io.BytesIO(body)).load()
-        if not isinstance(caches, dict) or set(caches) != set(CACHE_NAMES):
-            return False
-        if not all(isinstance(v, dict) and all(isinstance(e, dict) for e in v.values()) for v in caches.values()):
-            return False
-    except (OSError, ValueError, TypeError, KeyError, EOFError, AttributeError, ImportError, pickle.UnpicklingError):
+        caches = _Unpickler(io.BytesIO(found[1])).load()
+    except (ValueError, TypeError, KeyError, EOFError, AttributeError, ImportError, pickle.UnpicklingError):
+        return False
+    if not isinstance(caches, dict) or set(caches) != set(CACHE_NAMES):
+        return False
+    if not all(isinstance(v, dict) and all(isinstance(e, dict) for e in v.values()) for v in caches.values()):
         return False
     dictionary = _dictionary()
     with dictionary._cache_lock:
@@ -107,9 +100,7 @@ def save_patterns(path: Path | None) -> None:
     with dictionary._cache_lock:
         caches = {name: {key: dict(entries) for key, entries in getattr(dictionary, name).items()}
                   for name in CACHE_NAMES}
-    body = pickle.dumps(caches, protocol=5)
-    header = {"format": CACHE_FORMAT, "digest": hashlib.blake2b(body, digest_size=16).hexdigest()}
-    write_cache_file(path, json.dumps(header, sort_keys=True).encode() + b"\n" + body)
+    write_cache_file(path, {"format": CACHE_FORMAT}, pickle.dumps(caches, protocol=5))
 
 
 _looked = False  # this process has looked for the cache file

@@ -24,7 +24,6 @@ A false hit needs a 48-bit collision: about 6e-9 per word looked up.
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 import sys
 import unicodedata
@@ -37,7 +36,7 @@ from operator import methodcaller
 
 import numpy as np
 
-from pipeline.cache import cache_dir, write_cache_file
+from pipeline.cache import cache_dir, read_cache_file, write_cache_file
 
 # wordfreq lists that are not used (need word segmentation, see above)
 _SKIPPED_LISTS = frozenset({"zh", "ja", "ko"})
@@ -111,17 +110,13 @@ def _distribution_version(name: str) -> str:
 
 def _load_cache(path: Path | None) -> tuple[dict, list[array]] | None:
     """(header, shards) from a cache file, or None when it is missing or not whole."""
-    if path is None:
+    found = read_cache_file(path, CACHE_FORMAT)  # cut short or damaged: rebuilt and written again
+    if found is None:
         return None
+    header, body = found
     try:
-        data = path.read_bytes()
-        end = data.index(b"\n")
-        header = json.loads(data[:end])
-        body = memoryview(data)[end + 1:]
-        if header.get("format") != CACHE_FORMAT or header.get("byteorder") != sys.byteorder:
+        if header.get("byteorder") != sys.byteorder:
             return None
-        if hashlib.blake2b(body, digest_size=16).hexdigest() != header.get("digest"):
-            return None  # cut short or damaged: rebuilt and written again
         shards, offset = [], 0
         for length in header["lengths"]:
             shard = array("Q")
@@ -131,18 +126,14 @@ def _load_cache(path: Path | None) -> tuple[dict, list[array]] | None:
         if offset != len(body) or len(shards) != 256:
             return None
         return header, shards
-    except (OSError, ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError):
         return None
 
 
 def _save_cache(path: Path | None, header: dict, shards: list[array]) -> None:
     """Write the cache file atomically; a cache that cannot be written is no error."""
-    if path is None:
-        return
-    body = b"".join(shard.tobytes() for shard in shards)
-    header = dict(header, format=CACHE_FORMAT, byteorder=sys.byteorder, lengths=[len(s) for s in shards],
-                  digest=hashlib.blake2b(body, digest_size=16).hexdigest())
-    write_cache_file(path, json.dumps(header, sort_keys=True).encode() + b"\n" + body)
+    header = dict(header, format=CACHE_FORMAT, byteorder=sys.byteorder, lengths=[len(s) for s in shards])
+    write_cache_file(path, header, b"".join(shard.tobytes() for shard in shards))
 
 
 class Lexicon:
