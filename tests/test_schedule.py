@@ -71,3 +71,23 @@ def test_luigi_range_daily_over_day_task(tmp_path: Path) -> None:
     assert (out / D1.isoformat() / "report.html").is_file(), [l for l in result.stderr.splitlines() if "report" in l][-5:]
     assert "Erster Tag" in (out / D1.isoformat() / "articles.jsonl").read_text(encoding="utf-8")
     # (a range with every folder present exits 0: see the `reinschrift schedule` test, same RangeDaily)
+
+
+def test_schedule_twice_in_the_same_second_sees_the_second_state(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Luigi caches task instances by parameters, RangeDaily its missing days on the instance;
+    # RangeDaily's `now` is in whole seconds, so a second call within the same second (a test, a
+    # notebook) used to get the first call's answer: "2 to do" again, with day 1 done
+    import time
+    from unittest import mock
+
+    scrapes, out = tmp_path / "scrapes", tmp_path / "out"
+    _day(scrapes, D1, "Erster Tag")
+    args = ["schedule", str(scrapes / "{date:%Y-%m-%d}"), "--output", str(out),
+            "--start", "2024-07-01", "--stop", "2024-07-03", "--workers", "1"]
+    with mock.patch("time.time", return_value=time.time()):  # both calls in one second
+        assert main(args) == EXIT_MISSING_INPUT
+        assert "2 to do, 0 done" in capsys.readouterr().err
+        _day(scrapes, D2, "Zweiter Tag")
+        assert main(args) == 0
+        assert "1 to do, 1 done" in capsys.readouterr().err
+    assert "Zweiter Tag" in (out / D2.isoformat() / "articles.jsonl").read_text(encoding="utf-8")

@@ -220,6 +220,7 @@ def write_parquet(source: Path, target: Path, batch: int = 5000) -> None:
 def cmd_schedule(args: argparse.Namespace) -> int:
     import luigi
     from luigi.execution_summary import LuigiStatusCode
+    from luigi.task_register import Register
     from luigi.tools.range import RangeDaily
 
     from pipeline.cli import EXIT_FAILED, EXIT_LOCKED, EXIT_MISSING_INPUT, EXIT_OK, EXIT_USAGE, RunLocked, \
@@ -238,9 +239,13 @@ def cmd_schedule(args: argparse.Namespace) -> int:
                  "config_file": str(Path(args.config).resolve()) if args.config else "",
                  "jsonl_html_field": args.jsonl_html_field, "jsonl_url_field": args.jsonl_url_field}
     days = (stop - args.start).days
+    # Luigi caches task instances by parameters, and RangeDaily caches its requires() on the
+    # instance: a second call in the same process and second (a test, a notebook) would get the
+    # first call's list of missing days. Each call starts from fresh instances.
+    Register.clear_instance_cache()
     task = RangeDaily(of=DayTask, of_params=of_params, start=args.start, stop=stop,
                       days_back=max(100, (today - args.start).days + 1), task_limit=days,
-                      now=int(time.time()))  # a fresh instance: Luigi caches tasks (and RangeDaily its requires) by parameters
+                      now=int(time.time()))
     workers = args.workers or config.get("run", "workers") or os.cpu_count() or 1
     try:
         with output_lock(out_root, wait=config.get("run", "lock") == "wait" or _held_by_us(out_root)):
