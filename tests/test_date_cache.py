@@ -56,8 +56,11 @@ def test_cached_patterns_give_the_same_dates_as_compiled_ones(tmp_path):
     second = _probe("cache", str(tmp_path))  # read from the file
     plain = _probe("plain", str(tmp_path / "unused"))  # never touches a file
     lazy = _probe("lazy", str(tmp_path))
+    fresh = tmp_path / "fresh"
+    first_lazy = _probe("lazy", str(fresh))  # no file yet: compiled once, and written for the next run
+    assert first_lazy["loaded"] and next(fresh.glob("dateparser-*.pickle")).stat().st_size > 100_000
     assert second["loaded"] and lazy["loaded"]
-    assert second["dates"] == first["dates"] == plain["dates"] == lazy["dates"]
+    assert second["dates"] == first["dates"] == plain["dates"] == lazy["dates"] == first_lazy["dates"]
     read = [locale for date, locale in plain["dates"] if date]
     assert {"ru", "fr", "es", "de"} <= set(read)  # the probe reads real dates in their locales
     assert not (tmp_path / "unused").exists()

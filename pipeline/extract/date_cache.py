@@ -109,11 +109,14 @@ _looked = False  # this process has looked for the cache file
 def ensure_patterns() -> None:
     """Load the cache file once per process, before dateparser's first use: a one-page run
     (``reinschrift page``) that meets a date only dateparser reads then does not compile
-    every locale. Cheap after the first call."""
+    every locale. Without the file (once per machine and package versions) every locale is
+    compiled now and the file written. Cheap after the first call."""
     global _looked
     if not _looked:
         _looked = True
-        load_patterns(cache_path())
+        path = cache_path()
+        if path is not None and not load_patterns(path):
+            warm_date_parser()
 
 
 def warm_date_parser(*, use_cache: bool = True) -> None:
