@@ -1,12 +1,12 @@
 """dateparser's compiled locale patterns kept on disk (pipeline/extract/date_cache.py)."""
 
-import hashlib
 import json
 import os
 import pickle
 import subprocess
 import sys
 
+from pipeline.cache import write_cache_file
 from pipeline.extract import date_cache
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -24,6 +24,7 @@ STRINGS = [
 ]
 _PROBE = """
 import json, sys
+from pipeline.cache import write_cache_file
 from pipeline.extract import date_cache
 from dateparser.languages.dictionary import Dictionary
 if sys.argv[1] == "lazy":  # a one-page run: the file is read before the first date, no warm-up
@@ -66,17 +67,19 @@ def test_cached_patterns_give_the_same_dates_as_compiled_ones(tmp_path):
     assert not (tmp_path / "unused").exists()
 
 
-def _write(path, body: bytes, digest: str | None = None) -> None:
-    header = {"format": date_cache.CACHE_FORMAT, "digest": digest or hashlib.blake2b(body, digest_size=16).hexdigest()}
-    path.write_bytes(json.dumps(header).encode() + b"\n" + body)
+def _write(path, body: bytes) -> None:
+    write_cache_file(path, {"format": date_cache.CACHE_FORMAT}, body)
 
 
 def test_a_damaged_or_foreign_file_is_not_loaded(tmp_path):
     path = tmp_path / "patterns.pickle"
     assert not date_cache.load_patterns(path)  # missing
     assert not date_cache.load_patterns(None)  # no cache folder
-    body = pickle.dumps({name: {} for name in date_cache.CACHE_NAMES})
-    _write(path, body, digest="0" * 32)  # body does not match its digest
+    _write(path, pickle.dumps({name: {} for name in date_cache.CACHE_NAMES}))
+    assert date_cache.load_patterns(path)  # a whole file of this format loads (nothing to add)
+    data = bytearray(path.read_bytes())
+    data[-5] ^= 0xFF  # one flipped byte in the body: it no longer matches its digest
+    path.write_bytes(bytes(data))
     assert not date_cache.load_patterns(path)
     _write(path, pickle.dumps({name: {} for name in date_cache.CACHE_NAMES[:2]}))  # not all caches
     assert not date_cache.load_patterns(path)

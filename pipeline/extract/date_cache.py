@@ -106,6 +106,12 @@ def save_patterns(path: Path | None) -> None:
 _looked = False  # this process has looked for the cache file
 
 
+def _read_every_locale() -> None:
+    from htmldate.extractors import get_external_parser
+
+    get_external_parser().get_date_data(WARM_STRING)
+
+
 def ensure_patterns() -> None:
     """Load the cache file once per process, before dateparser's first use: a one-page run
     (``reinschrift page``) that meets a date only dateparser reads then does not compile
@@ -116,18 +122,17 @@ def ensure_patterns() -> None:
         _looked = True
         path = cache_path()
         if path is not None and not load_patterns(path):
-            warm_date_parser()
+            _read_every_locale()
+            save_patterns(path)
 
 
 def warm_date_parser(*, use_cache: bool = True) -> None:
     """Have htmldate's dateparser instance read every locale once, from the cache file when
     there is one; write the file when there was none."""
     global _looked
-    from htmldate.extractors import get_external_parser
-
     path = cache_path() if use_cache else None
     loaded = load_patterns(path)
     _looked = _looked or use_cache
-    get_external_parser().get_date_data(WARM_STRING)
-    if path is not None and not loaded:
+    _read_every_locale()
+    if not loaded:
         save_patterns(path)

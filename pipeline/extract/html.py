@@ -19,7 +19,7 @@ from lxml import etree
 from trafilatura import bare_extraction
 from trafilatura.utils import HTML_PARSER, load_html
 
-from pipeline.extract.metadata import class_and_id_values, read_metadata
+from pipeline.extract.metadata import class_and_id_values, read_metadata, value_list
 from pipeline.records import Extracted
 
 # lxml.html's parsers pick each element's Python class in Python (HtmlElementClassLookup:
@@ -265,10 +265,7 @@ def prune_tokens(tree: Any, tokens: frozenset[str], values: tuple[set[str], set[
         return 0
     exact: list[Any] = []
     by_part: list[Any] = []
-    for element in _WITH_VALUES(
-        tree, classes="\n" + "\n".join(classes) + "\n" if classes else "",
-        ids="\n" + "\n".join(ids) + "\n" if ids else "",
-    ):
+    for element in _WITH_VALUES(tree, classes=value_list(classes), ids=value_list(ids)):
         if element.tag in _NEVER_PRUNED:
             continue
         value = element.get("class")

@@ -198,6 +198,16 @@ _CLASS_VALUES = XPath("//@class", smart_strings=False)
 _ID_VALUES = XPath("//@id", smart_strings=False)
 
 
+def value_list(values: list[str]) -> str:
+    r"""``values`` as one XPath string variable for ``contains($v, concat('\n', ., '\n'))``:
+    each value between newlines ("" for none).
+
+    >>> value_list(["a", "b c"]), value_list([])
+    ('\na\nb c\n', '')
+    """
+    return "\n" + "\n".join(values) + "\n" if values else ""
+
+
 def class_and_id_values(tree: Any) -> tuple[set[str], set[str]]:
     """The distinct class values and id values of the page.
 
@@ -265,10 +275,7 @@ def find_author(tree: Any, values: tuple[Iterable[str], Iterable[str]] | None = 
     ids = [v for v in id_values if _AUTHOR_ID.search(v)]
     if not classes and not ids and not _OTHER_SIGNS(tree):
         return None  # no element can match any of the three expressions
-    candidates = _AUTHOR_CANDIDATES(
-        tree, classes="\n" + "\n".join(classes) + "\n" if classes else "",
-        ids="\n" + "\n".join(ids) + "\n" if ids else "",
-    )
+    candidates = _AUTHOR_CANDIDATES(tree, classes=value_list(classes), ids=value_list(ids))
     if any(element.tag == "rel" for element in candidates):
         return extract_author(tree)
     # extract_metainfo: the expressions in turn, each one's matches in document order

@@ -45,6 +45,9 @@ def read_page_bytes(path: str, *, max_file_bytes: int, max_decompressed_bytes: i
     return data
 
 
+# How a page file is opened: never waiting on a FIFO or device (see the module's docstring),
+# never inherited by a child process, never becoming a controlling terminal.
+_OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
 # How far ahead of the page being worked on prefetch() is asked to read.
 PREFETCH_PAGES = 16
 
@@ -59,9 +62,8 @@ def prefetch(path: str, max_file_bytes: int) -> None:
     this never raises and never blocks on a FIFO or device: what is wrong with a file is
     reported when the page is read.
     """
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
     try:
-        fd = os.open(path, flags)
+        fd = os.open(path, _OPEN_FLAGS)
     except OSError:
         return
     try:
@@ -75,9 +77,8 @@ def prefetch(path: str, max_file_bytes: int) -> None:
 
 
 def _read_bounded(path: str, max_file_bytes: int) -> bytes:
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
     try:
-        fd = os.open(path, flags)
+        fd = os.open(path, _OPEN_FLAGS)
     except OSError as exc:
         raise PageRejected("unreadable", _os_detail(exc)) from None
     try:
