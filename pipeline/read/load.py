@@ -89,8 +89,12 @@ def _read_bounded(path: str, max_file_bytes: int) -> bytes:
             raise PageRejected("too_large", f"file is {st.st_size} bytes, over {max_file_bytes}")
         chunks: list[bytes] = []
         remaining = max_file_bytes + 1  # one byte more tells "exactly the limit" from "over it"
+        # os.read allocates the size asked for: the file's size (+1 to see its end) first, so a
+        # small page does not cost a 1 MB buffer; 1 MB steps only if the file grew since fstat
+        want = min(remaining, st.st_size + 1)
         while remaining > 0:
-            chunk = os.read(fd, min(remaining, 1 << 20))
+            chunk = os.read(fd, want)
+            want = min(remaining - len(chunk), 1 << 20)
             if not chunk:
                 break
             chunks.append(chunk)
