@@ -224,3 +224,26 @@ def test_sync_filesystem_flushes_the_output_file_system_or_falls_back_to_sync(
     if write._libc_syncfs() is not None:  # a missing folder is a clear error, not a silent sync
         with pytest.raises(FileNotFoundError):
             write.sync_filesystem(tmp_path / "missing")
+
+
+def test_the_command_flushes_its_output_and_exit_code_before_ending_the_process(tmp_path: Path) -> None:
+    # the console script ends with os._exit (no interpreter teardown): what it printed into a
+    # pipe must still arrive, and its exit codes must still be main()'s
+    import subprocess
+
+    command = str(ROOT / ".venv" / "bin" / "reinschrift")
+    if not Path(command).exists():
+        pytest.skip("the reinschrift command is not installed in .venv")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.html").write_text(html_page("Turnhalle wird saniert", PARAGRAPHS_DE, "de", "Lindenau"), encoding="utf-8")
+    done = subprocess.run([command, "run", str(folder), "--output", str(tmp_path / "out"), "--workers", "1"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "1 articles, 0 rejected" in done.stdout + done.stderr
+    assert json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))["kept"] == 1
+    missing = subprocess.run([command, "run", str(tmp_path / "nowhere"), "--output", str(tmp_path / "o2")],
+                             capture_output=True, text=True, timeout=60)
+    from pipeline.cli import EXIT_MISSING_INPUT
+
+    assert missing.returncode == EXIT_MISSING_INPUT and "does not exist" in missing.stderr

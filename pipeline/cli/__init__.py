@@ -461,5 +461,25 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
 
 
+def console_main() -> None:
+    """The ``reinschrift`` command: :func:`main`, then the process ends without tearing down
+    the interpreter.
+
+    By the time main() returns, every output is written, closed and renamed into place and
+    Luigi has joined its task processes; what teardown would still do is free the language
+    models, lexicon and caches one object at a time (~0.35 s after a run, a twentieth of a
+    small run's wall time). Log handlers and the standard streams are flushed first. Tests and
+    other callers of main() keep the normal exit.
+    """
+    import logging
+
+    code = main()
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):  # a closed pipe: nothing more can be said
+            stream.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    console_main()
