@@ -31,6 +31,8 @@ from lxml.etree import XPath
 
 from trafilatura.xml import delete_element
 
+from pipeline.extract.metadata import class_and_id_values, value_list
+
 # the modules themselves (the package's own name ``trafilatura.baseline`` is a function)
 _baseline = importlib.import_module("trafilatura.baseline")
 _htmlprocessing = importlib.import_module("trafilatura.htmlprocessing")
@@ -50,15 +52,13 @@ _EXPECTED_BASIC_CLEAN = (
     + f"|.//*[re:test(@class, '{_CONSENT_RE}', 'i') or re:test(@id, '{_CONSENT_RE}', 'i')]"
 )
 # The elements below the context node whose class or id is one of the given values ($c, $i:
-# each value between newlines, as pipeline.extract.metadata.value_list builds them).
+# pipeline.extract.metadata.value_list of them).
 _PLAIN = XPath(_PLAIN_PART)
 _WITH_VALUES = XPath(
     _PLAIN_PART
     + "|.//*[@class][contains($c, concat('\n', @class, '\n'))]"
     + "|.//*[@id][contains($i, concat('\n', @id, '\n'))]"
 )
-_CLASS_VALUES = XPath(".//@class", smart_strings=False)
-_ID_VALUES = XPath(".//@id", smart_strings=False)
 # lxml's EXSLT re:test compiles the pattern with re.IGNORECASE for the 'i' flag and searches
 # the attribute's value ("" when it has none, which this pattern never matches).
 _CONSENT = re.compile(_CONSENT_RE, re.IGNORECASE)
@@ -88,15 +88,17 @@ class BasicCleanXPath:
         return found
 
     def __call__(self, tree: Any) -> list[Any]:
-        classes = [v for v in set(_CLASS_VALUES(tree)) if self._matches(v)]
-        ids = [v for v in set(_ID_VALUES(tree)) if self._matches(v)]
+        # the document's values (a superset of those below a body context: harmless, the
+        # XPath still tests each element's own value)
+        class_values, id_values = class_and_id_values(tree)
+        classes = [v for v in class_values if self._matches(v)]
+        ids = [v for v in id_values if self._matches(v)]
         if not classes and not ids:
             return _PLAIN(tree)
         if any("\n" in v for v in classes) or any("\n" in v for v in ids):
             # a value holding a newline could match inside another in the contains() test
             return _ORIGINAL_BASIC_CLEAN(tree)
-        return _WITH_VALUES(tree, c="\n" + "\n".join(classes) + "\n" if classes else "",
-                            i="\n" + "\n".join(ids) + "\n" if ids else "")
+        return _WITH_VALUES(tree, c=value_list(classes), i=value_list(ids))
 
 
 _MARK = "data-reinschrift-pruned"
@@ -114,10 +116,7 @@ def prune_unwanted_nodes(tree: Any, nodelist: list[XPath], with_backup: bool = F
     b'<div><p>keep this text here</p>tail</div>'
     """
     if not with_backup:
-        for expression in nodelist:
-            for subtree in expression(tree):
-                delete_element(subtree)  # the tail text is preserved
-        return tree
+        return _ORIGINAL_PRUNE(tree, nodelist)
     matches = dict.fromkeys(elem for expression in nodelist for elem in expression(tree))
     if not matches:
         return tree
@@ -143,15 +142,13 @@ _ORIGINAL_PRUNE = _htmlprocessing.prune_unwanted_nodes
 _EXPECTED_PRUNE_SOURCE = "a6c4fd0a98ff8525ae93e2ef7d815438"
 
 
-def _squeezed_source(function: Any) -> str:
-    try:
-        return "".join(inspect.getsource(function).split())
-    except (OSError, TypeError):
-        return ""
-
-
 def _source_digest(function: Any) -> str:
-    return hashlib.sha256(_squeezed_source(function).encode()).hexdigest()[:32]
+    """sha256 of the function's source with its white space removed ("" unreadable)."""
+    try:
+        squeezed = "".join(inspect.getsource(function).split())
+    except (OSError, TypeError):
+        squeezed = ""
+    return hashlib.sha256(squeezed.encode()).hexdigest()[:32]
 
 
 def install() -> dict[str, bool]:
